@@ -1,0 +1,19 @@
+package com.bazaar.audit;
+
+/** What an audit row records, stored by name in audit_logs.action_type. */
+public enum AuditAction {
+    PRODUCT_CREATED("product"),
+    STORE_CREATED("store"),
+    MOVEMENT_APPLIED("stock_movement"),
+    MOVEMENT_REJECTED("stock_movement");
+
+    private final String entityType;
+
+    AuditAction(String entityType) {
+        this.entityType = entityType;
+    }
+
+    public String entityType() {
+        return entityType;
+    }
+}

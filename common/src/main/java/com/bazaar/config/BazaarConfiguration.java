@@ -1,0 +1,37 @@
+package com.bazaar.config;
+
+import com.bazaar.queue.QueueConfiguration;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * The blocks of config.yml that both processes read. Each process extends it with its own block
+ * and names the other's block as ignored, so that one file serves both and a typo still fails.
+ */
+public class BazaarConfiguration extends Configuration {
+    @Valid
+    @NotNull
+    private DataSourceFactory database = new DataSourceFactory();
+
+    @Valid
+    @NotNull
+    private QueueConfiguration queue = new QueueConfiguration();
+
+    public DataSourceFactory getDatabase() {
+        return database;
+    }
+
+    public void setDatabase(DataSourceFactory database) {
+        this.database = database;
+    }
+
+    public QueueConfiguration getQueue() {
+        return queue;
+    }
+
+    public void setQueue(QueueConfiguration queue) {
+        this.queue = queue;
+    }
+}

@@ -1,0 +1,29 @@
+package com.bazaar.queue;
+
+import com.codahale.metrics.health.HealthCheck;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/** Healthy when the queue answers GetQueueAttributes; reports its approximate depth. */
+public class QueueHealthCheck extends HealthCheck {
+    private final SqsClient sqs;
+    private final String queueName;
+
+    public QueueHealthCheck(SqsClient sqs, String queueName) {
+        this.sqs = sqs;
+        this.queueName = queueName;
+    }
+
+    @Override
+    protected Result check() {
+        try {
+            String url = sqs.getQueueUrl(r -> r.queueName(queueName)).queueUrl();
+            String depth = sqs.getQueueAttributes(r -> r.queueUrl(url)
+                            .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                    .attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
+            return Result.healthy("queue %s reachable, about %s messages waiting", queueName, depth);
+        } catch (RuntimeException e) {
+            return Result.unhealthy("queue %s unreachable: %s", queueName, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package com.bazaar.embedded;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import org.elasticmq.NodeAddress;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/** An SQS-compatible ElasticMQ server in this JVM, listening on 127.0.0.1. */
+public final class EmbeddedQueue implements AutoCloseable {
+    /** ElasticMQ accepts any credentials; these are what the dev stack and tests hand to the SDK. */
+    public static final String ACCESS_KEY = "bazaar-local";
+    public static final String SECRET_KEY = "bazaar-local";
+    public static final String REGION = "us-east-1";
+    public static final int MAX_RECEIVES_BEFORE_DEAD_LETTER = 5;
+
+    private final SQSRestServer server;
+    private final URI endpoint;
+
+    private EmbeddedQueue(SQSRestServer server, URI endpoint) {
+        this.server = server;
+        this.endpoint = endpoint;
+    }
+
+    /** @param port 0 for any free port */
+    public static EmbeddedQueue start(int port) {
+        var builder = SQSRestServerBuilder.withInterface("127.0.0.1");
+        builder = port == 0
+                ? builder.withDynamicPort()
+                : builder.withPort(port).withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""));
+        SQSRestServer server = builder.start();
+        int bound = server.waitUntilStarted().localAddress().getPort();
+        return new EmbeddedQueue(server, URI.create("http://127.0.0.1:" + bound));
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /**
+     * Creates the movement queue and its dead-letter queue (FIFO when the names end in .fifo), with a
+     * redrive policy after {@value #MAX_RECEIVES_BEFORE_DEAD_LETTER} receives. Existing queues are kept.
+     */
+    public void createQueues(String queueName, String deadLetterQueueName) {
+        try (SqsClient sqs = client()) {
+            String dlqUrl = sqs.createQueue(r -> r.queueName(deadLetterQueueName)
+                    .attributes(fifoAttributes(deadLetterQueueName))).queueUrl();
+            String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlqUrl)
+                    .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+            Map<QueueAttributeName, String> attributes = new HashMap<>(fifoAttributes(queueName));
+            attributes.put(QueueAttributeName.REDRIVE_POLICY, """
+                    {"maxReceiveCount":"%d","deadLetterTargetArn":"%s"}"""
+                    .formatted(MAX_RECEIVES_BEFORE_DEAD_LETTER, dlqArn));
+            sqs.createQueue(r -> r.queueName(queueName).attributes(attributes));
+        }
+    }
+
+    private static Map<QueueAttributeName, String> fifoAttributes(String queueName) {
+        return queueName.endsWith(".fifo") ? Map.of(QueueAttributeName.FIFO_QUEUE, "true") : Map.of();
+    }
+
+    /** A client for this server; the caller closes it. */
+    public SqsClient client() {
+        return SqsClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    @Override
+    public void close() {
+        server.stopAndWait();
+    }
+}

@@ -1,0 +1,84 @@
+package com.bazaar.embedded;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The development stack behind {@code ./bazaar up}: embedded PostgreSQL and/or ElasticMQ, kept running
+ * until the process is told to stop. Prints {@value #READY} once everything accepts connections.
+ *
+ * <pre>
+ * java -jar bazaar-embedded-all.jar [--postgres PORT --data-dir DIR] [--sqs PORT --queue NAME --dlq NAME]
+ * </pre>
+ */
+public final class EmbeddedStackMain {
+    static final String READY = "EMBEDDED STACK READY";
+
+    private EmbeddedStackMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("logback.configurationFile", "embedded-logback.xml");
+        Arguments arguments = Arguments.parse(args);
+        EmbeddedDatabase database = null;
+        EmbeddedQueue queue = null;
+        if (arguments.postgresPort != null) {
+            database = EmbeddedDatabase.start(Path.of(arguments.dataDirectory), arguments.postgresPort);
+            System.out.println("PostgreSQL  " + database.jdbcUrl() + " (user " + EmbeddedDatabase.USER
+                    + ", data in " + arguments.dataDirectory + ")");
+        }
+        if (arguments.sqsPort != null) {
+            queue = EmbeddedQueue.start(arguments.sqsPort);
+            queue.createQueues(arguments.queueName, arguments.deadLetterQueueName);
+            System.out.println("SQS         " + queue.endpoint() + " (queues " + arguments.queueName + ", "
+                    + arguments.deadLetterQueueName + "; in memory)");
+        }
+        System.out.println(READY);
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        EmbeddedDatabase finalDatabase = database;
+        EmbeddedQueue finalQueue = queue;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                if (finalQueue != null) {
+                    finalQueue.close();
+                }
+                if (finalDatabase != null) {
+                    finalDatabase.close();
+                }
+            } catch (Exception e) {
+                System.err.println("Embedded stack did not stop cleanly: " + e);
+            } finally {
+                stopped.countDown();
+            }
+        }, "embedded-stack-shutdown"));
+        stopped.await();
+    }
+
+    private static final class Arguments {
+        Integer postgresPort;
+        String dataDirectory = ".bazaar/postgres";
+        Integer sqsPort;
+        String queueName = "bazaar-stock-movements.fifo";
+        String deadLetterQueueName = "bazaar-stock-movements-dlq.fifo";
+
+        static Arguments parse(String[] args) {
+            Arguments parsed = new Arguments();
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                String value = args[i + 1];
+                switch (args[i]) {
+                    case "--postgres" -> parsed.postgresPort = Integer.parseInt(value);
+                    case "--data-dir" -> parsed.dataDirectory = value;
+                    case "--sqs" -> parsed.sqsPort = Integer.parseInt(value);
+                    case "--queue" -> parsed.queueName = value;
+                    case "--dlq" -> parsed.deadLetterQueueName = value;
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            if (args.length % 2 != 0) {
+                throw new IllegalArgumentException("every option takes a value: " + String.join(" ", args));
+            }
+            return parsed;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package com.bazaar.embedded;
+
+/**
+ * One embedded PostgreSQL and one ElasticMQ for a whole test JVM, started on first use on free ports and
+ * stopped when the JVM exits. It points every Dropwizard configuration loaded in this JVM at them through
+ * {@code dw.*} system properties, and the AWS SDK's default credentials at ElasticMQ's.
+ */
+public final class SharedTestStack {
+    public static final String QUEUE = "bazaar-stock-movements.fifo";
+    public static final String DEAD_LETTER_QUEUE = "bazaar-stock-movements-dlq.fifo";
+
+    private static SharedTestStack instance;
+
+    private final EmbeddedDatabase database;
+    private final EmbeddedQueue queue;
+
+    private SharedTestStack(EmbeddedDatabase database, EmbeddedQueue queue) {
+        this.database = database;
+        this.queue = queue;
+    }
+
+    /** Starts the stack the first time; {@code firstStart} runs once after that (migrations, say). */
+    public static synchronized SharedTestStack start(Runnable firstStart) {
+        if (instance == null) {
+            try {
+                EmbeddedDatabase database = EmbeddedDatabase.start(null, 0);
+                EmbeddedQueue queue = EmbeddedQueue.start(0);
+                queue.createQueues(QUEUE, DEAD_LETTER_QUEUE);
+                instance = new SharedTestStack(database, queue);
+            } catch (Exception e) {
+                throw new IllegalStateException("could not start the embedded test stack", e);
+            }
+            System.setProperty("dw.database.url", instance.database.jdbcUrl());
+            System.setProperty("dw.database.user", EmbeddedDatabase.USER);
+            System.setProperty("dw.database.password", "");
+            System.setProperty("dw.queue.endpoint", instance.queue.endpoint().toString());
+            System.setProperty("dw.queue.region", EmbeddedQueue.REGION);
+            System.setProperty("aws.accessKeyId", EmbeddedQueue.ACCESS_KEY);
+            System.setProperty("aws.secretAccessKey", EmbeddedQueue.SECRET_KEY);
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "test-stack-shutdown"));
+            firstStart.run();
+        }
+        return instance;
+    }
+
+    public EmbeddedDatabase database() {
+        return database;
+    }
+
+    public EmbeddedQueue queue() {
+        return queue;
+    }
+
+    private void stop() {
+        try {
+            queue.close();
+            database.close();
+        } catch (Exception e) {
+            System.err.println("test stack did not stop cleanly: " + e);
+        }
+    }
+}

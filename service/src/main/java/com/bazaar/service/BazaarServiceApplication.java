@@ -1,0 +1,94 @@
+package com.bazaar.service;
+
+import com.bazaar.catalog.ProductDao;
+import com.bazaar.catalog.StoreDao;
+import com.bazaar.db.Databases;
+import com.bazaar.json.StrictJson;
+import com.bazaar.queue.QueueHealthCheck;
+import com.bazaar.service.auth.BcryptAuthenticator;
+import com.bazaar.service.auth.RoleAuthorizer;
+import com.bazaar.service.auth.User;
+import com.bazaar.service.catalog.ProductResource;
+import com.bazaar.service.catalog.StoreResource;
+import com.bazaar.service.errors.JsonErrorMapper;
+import com.bazaar.service.errors.UnexpectedErrorMapper;
+import com.bazaar.service.errors.ValidationErrorMapper;
+import com.bazaar.service.errors.WebApplicationErrorMapper;
+import com.bazaar.service.http.RequestIdFilter;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.CachingAuthenticator;
+import io.dropwizard.auth.JSONUnauthorizedHandler;
+import io.dropwizard.auth.basic.BasicCredentialAuthFilter;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.migrations.MigrationsBundle;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+import org.jdbi.v3.core.Jdbi;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+public class BazaarServiceApplication extends Application<ServiceConfiguration> {
+
+    public static void main(String[] args) throws Exception {
+        new BazaarServiceApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "bazaar-service";
+    }
+
+    @Override
+    public void initialize(Bootstrap<ServiceConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        StrictJson.configure(bootstrap.getObjectMapper());
+        bootstrap.addBundle(new MigrationsBundle<>() {
+            @Override
+            public DataSourceFactory getDataSourceFactory(ServiceConfiguration configuration) {
+                return configuration.getDatabase();
+            }
+        });
+    }
+
+    @Override
+    public void run(ServiceConfiguration configuration, Environment environment) {
+        // The error body is part of the contract, so this application maps every exception itself.
+        ((AbstractServerFactory) configuration.getServerFactory()).setRegisterDefaultExceptionMappers(false);
+
+        Jdbi jdbi = Databases.jdbi(environment, configuration.getDatabase());
+        ProductDao products = jdbi.onDemand(ProductDao.class);
+        StoreDao stores = jdbi.onDemand(StoreDao.class);
+
+        SqsClient sqs = configuration.getQueue().buildClient(environment.lifecycle());
+        environment.healthChecks().register("queue", new QueueHealthCheck(sqs, configuration.getQueue().getQueueName()));
+
+        var authenticator = new CachingAuthenticator<>(environment.metrics(),
+                new BcryptAuthenticator(configuration.getAuth().allUsers()), configuration.getAuth().getCachePolicy());
+        environment.jersey().register(new AuthDynamicFeature(new BasicCredentialAuthFilter.Builder<User>()
+                .setAuthenticator(authenticator)
+                .setAuthorizer(new RoleAuthorizer())
+                .setRealm("bazaar")
+                .setUnauthorizedHandler(new JSONUnauthorizedHandler())
+                .buildAuthFilter()));
+        environment.jersey().register(RolesAllowedDynamicFeature.class);
+        environment.jersey().register(new AuthValueFactoryProvider.Binder<>(User.class));
+
+        environment.servlets().addFilter("request-id", new RequestIdFilter())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        environment.jersey().register(new JsonErrorMapper());
+        environment.jersey().register(new ValidationErrorMapper());
+        environment.jersey().register(new WebApplicationErrorMapper());
+        environment.jersey().register(new UnexpectedErrorMapper());
+
+        environment.jersey().register(new ProductResource(products));
+        environment.jersey().register(new StoreResource(stores));
+    }
+}

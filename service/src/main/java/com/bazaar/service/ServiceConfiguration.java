@@ -1,0 +1,23 @@
+package com.bazaar.service;
+
+import com.bazaar.config.BazaarConfiguration;
+import com.bazaar.service.auth.AuthConfiguration;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/** The service's view of config.yml: the shared blocks plus its own; the worker's block is not its concern. */
+@JsonIgnoreProperties({"worker"})
+public class ServiceConfiguration extends BazaarConfiguration {
+    @Valid
+    @NotNull
+    private AuthConfiguration auth = new AuthConfiguration();
+
+    public AuthConfiguration getAuth() {
+        return auth;
+    }
+
+    public void setAuth(AuthConfiguration auth) {
+        this.auth = auth;
+    }
+}

@@ -1,0 +1,46 @@
+package com.bazaar.worker;
+
+import com.bazaar.config.BazaarConfiguration;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.core.server.ServerFactory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * The worker's view of config.yml. It serves no API, so its server is the {@code worker.server} block
+ * (an admin port only) rather than the service's {@code server} block; {@code auth} is the service's.
+ */
+@JsonIgnoreProperties({"auth"})
+public class WorkerConfiguration extends BazaarConfiguration {
+    @Valid
+    @NotNull
+    private Settings worker = new Settings();
+
+    public Settings getWorker() {
+        return worker;
+    }
+
+    public void setWorker(Settings worker) {
+        this.worker = worker;
+    }
+
+    @Override
+    public ServerFactory getServerFactory() {
+        return worker.getServer();
+    }
+
+    public static class Settings {
+        @Valid
+        @NotNull
+        private ServerFactory server = new DefaultServerFactory();
+
+        public ServerFactory getServer() {
+            return server;
+        }
+
+        public void setServer(ServerFactory server) {
+            this.server = server;
+        }
+    }
+}

@@ -1,16 +1,24 @@
 package com.bazaar.json;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import java.io.IOException;
+import java.time.Instant;
 
 /**
  * JSON as the contract wants it: no silent coercion ({@code "5"} or {@code 1.5} into an int, {@code 42}
- * or {@code true} into a string), no unknown fields, no trailing garbage, ISO-8601 timestamps.
+ * or {@code true} into a string), no unknown or repeated fields, no trailing garbage, ISO-8601 timestamps.
  */
 public final class StrictJson {
     private StrictJson() {
@@ -22,6 +30,7 @@ public final class StrictJson {
                 DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                 DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                 DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mapper.coercionConfigFor(LogicalType.Textual)
@@ -32,6 +41,22 @@ public final class StrictJson {
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        mapper.registerModule(new SimpleModule("strict-instants").addDeserializer(Instant.class, new TextOnlyInstantDeserializer()));
         return mapper;
+    }
+
+    /** Jackson's own Instant parsing, minus its acceptance of epoch numbers: the contract speaks ISO-8601 only. */
+    private static final class TextOnlyInstantDeserializer extends StdScalarDeserializer<Instant> {
+        TextOnlyInstantDeserializer() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (Instant) context.handleUnexpectedToken(Instant.class, parser);
+            }
+            return InstantDeserializer.INSTANT.deserialize(parser, context);
+        }
     }
 }

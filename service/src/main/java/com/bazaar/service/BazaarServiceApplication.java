@@ -49,7 +49,6 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
     public void initialize(Bootstrap<ServiceConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
-        StrictJson.configure(bootstrap.getObjectMapper());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(ServiceConfiguration configuration) {
@@ -60,6 +59,8 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
 
     @Override
     public void run(ServiceConfiguration configuration, Environment environment) {
+        // Strict only from here on: config.yml and its overrides were parsed leniently by the same mapper.
+        StrictJson.configure(environment.getObjectMapper());
         // The error body is part of the contract, so this application maps every exception itself.
         ((AbstractServerFactory) configuration.getServerFactory()).setRegisterDefaultExceptionMappers(false);
 

@@ -1,7 +1,6 @@
 package com.bazaar.worker;
 
 import com.bazaar.db.Databases;
-import com.bazaar.json.StrictJson;
 import com.bazaar.queue.QueueHealthCheck;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -28,7 +27,6 @@ public class BazaarWorkerApplication extends Application<WorkerConfiguration> {
     public void initialize(Bootstrap<WorkerConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
-        StrictJson.configure(bootstrap.getObjectMapper());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(WorkerConfiguration configuration) {

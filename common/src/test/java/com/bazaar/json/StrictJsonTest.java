@@ -1,0 +1,42 @@
+package com.bazaar.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.dropwizard.jackson.Jackson;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StrictJsonTest {
+    record Sample(Integer quantity, String name, Instant at) {
+    }
+
+    private final ObjectMapper mapper = StrictJson.configure(Jackson.newObjectMapper());
+
+    @Test
+    void readsWellTypedJson() throws Exception {
+        Sample sample = mapper.readValue("{\"quantity\": 5, \"name\": \"x\", \"at\": \"2026-11-24T10:15:30Z\"}", Sample.class);
+        assertThat(sample).isEqualTo(new Sample(5, "x", Instant.parse("2026-11-24T10:15:30Z")));
+        assertThat(mapper.writeValueAsString(sample)).contains("\"at\":\"2026-11-24T10:15:30Z\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"quantity\": \"5\"}", "{\"quantity\": 1.5}", "{\"quantity\": 5.0}", "{\"quantity\": \"\"}",
+            "{\"quantity\": true}", "{\"name\": 42}", "{\"name\": 4.2}", "{\"name\": false}", "{\"at\": 1732443330}"})
+    void coercesNothing(String json) {
+        assertThatThrownBy(() -> mapper.readValue(json, Sample.class)).isInstanceOf(MismatchedInputException.class);
+    }
+
+    @Test
+    void rejectsUnknownFieldsAndTrailingTokens() {
+        assertThatThrownBy(() -> mapper.readValue("{\"other\": 1}", Sample.class)).isInstanceOf(UnrecognizedPropertyException.class);
+        assertThatThrownBy(() -> mapper.readValue("{\"name\": \"a\"} {}", Sample.class)).isInstanceOf(MismatchedInputException.class);
+        assertThatThrownBy(() -> mapper.readValue("{\"name\": \"a\", \"name\": \"b\"}", Sample.class)).isInstanceOf(JsonParseException.class);
+    }
+}

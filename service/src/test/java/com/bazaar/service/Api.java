@@ -1,0 +1,84 @@
+package com.bazaar.service;
+
+import com.bazaar.json.StrictJson;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.jackson.Jackson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** A raw HTTP client for the service, so tests can send exactly the bytes and headers they mean. */
+public final class Api {
+    public static final ObjectMapper JSON = StrictJson.configure(Jackson.newObjectMapper());
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    private final String baseUrl;
+    private final String authorization;
+
+    private Api(String baseUrl, String authorization) {
+        this.baseUrl = baseUrl;
+        this.authorization = authorization;
+    }
+
+    public static Api at(int port) {
+        return new Api("http://localhost:" + port, null);
+    }
+
+    public Api as(String user, String password) {
+        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return withAuthorization("Basic " + token);
+    }
+
+    public Api as(String user) {
+        return as(user, ServiceTestApp.password(user));
+    }
+
+    public Api withAuthorization(String header) {
+        return new Api(baseUrl, header);
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(request(path).GET());
+    }
+
+    public HttpResponse<String> post(String path, String body) {
+        return post(path, body, "application/json");
+    }
+
+    public HttpResponse<String> post(String path, String body, String contentType) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return builder;
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + response.body(), e);
+        }
+    }
+}

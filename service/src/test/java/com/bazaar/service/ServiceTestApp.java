@@ -1,0 +1,78 @@
+package com.bazaar.service;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import com.bazaar.embedded.EmbeddedDatabase;
+import com.bazaar.embedded.SharedTestStack;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The service as the tests run it: the repository's own config.yml on the shared embedded stack (migrated
+ * once with the service's {@code db migrate}), random ports, an environment admin and one user per role.
+ */
+public final class ServiceTestApp {
+    public static final String CONFIG = Path.of("..", "config.yml").toAbsolutePath().normalize().toString();
+    public static final String ADMIN = "admin";
+    public static final String CLERK = "clerk";
+    public static final String AUDITOR = "auditor";
+    public static final String CLERK_AND_AUDITOR = "clerk-auditor";
+
+    private ServiceTestApp() {
+    }
+
+    public static void startStack() {
+        SharedTestStack.start(ServiceTestApp::migrate);
+    }
+
+    /** Runs {@code db migrate config.yml} as an operator would, failing the test instead of exiting the JVM. */
+    public static void migrate() {
+        try {
+            new BazaarServiceApplication() {
+                @Override
+                protected void onFatalError(Throwable t) {
+                    throw new IllegalStateException("db migrate failed", t);
+                }
+            }.run("db", "migrate", CONFIG);
+        } catch (Exception e) {
+            throw new IllegalStateException("db migrate failed", e);
+        }
+    }
+
+    /** Direct access to the test database, for asserting what a request did or did not write. */
+    public static Jdbi database() {
+        startStack();
+        return Jdbi.create(SharedTestStack.start(() -> { }).database().jdbcUrl(), EmbeddedDatabase.USER, "");
+    }
+
+    /** Every test user's password is its name followed by "-pass". */
+    public static String password(String user) {
+        return user + "-pass";
+    }
+
+    public static DropwizardAppExtension<ServiceConfiguration> extension() {
+        startStack();
+        String users = "users:\n"
+                + user(CLERK, "[clerk]")
+                + user(AUDITOR, "[auditor]")
+                + user(CLERK_AND_AUDITOR, "[clerk, auditor]");
+        var withTestUsers = new SubstitutingSourceProvider(path -> new ByteArrayInputStream(
+                Files.readString(Path.of(path)).replace("users: []", users).getBytes(StandardCharsets.UTF_8)),
+                new EnvironmentVariableSubstitutor(false));
+        return new DropwizardAppExtension<>(BazaarServiceApplication.class, CONFIG, withTestUsers,
+                ConfigOverride.randomPorts(),
+                ConfigOverride.config("auth.adminUser", ADMIN),
+                ConfigOverride.config("auth.adminPassword", password(ADMIN)));
+    }
+
+    private static String user(String name, String roles) {
+        String hash = BCrypt.withDefaults().hashToString(4, password(name).toCharArray());
+        return "    - name: " + name + "\n      passwordHash: \"" + hash + "\"\n      roles: " + roles + "\n";
+    }
+}

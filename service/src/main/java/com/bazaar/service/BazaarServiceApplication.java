@@ -6,6 +6,7 @@ import com.bazaar.db.Databases;
 import com.bazaar.json.StrictJson;
 import com.bazaar.queue.QueueHealthCheck;
 import com.bazaar.service.auth.BcryptAuthenticator;
+import com.bazaar.service.auth.HashPasswordCommand;
 import com.bazaar.service.auth.RoleAuthorizer;
 import com.bazaar.service.auth.User;
 import com.bazaar.service.catalog.ProductResource;
@@ -49,6 +50,7 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
     public void initialize(Bootstrap<ServiceConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addCommand(new HashPasswordCommand());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(ServiceConfiguration configuration) {

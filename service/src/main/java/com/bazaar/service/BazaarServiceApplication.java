@@ -2,6 +2,7 @@ package com.bazaar.service;
 
 import com.bazaar.catalog.ProductDao;
 import com.bazaar.catalog.StoreDao;
+import com.bazaar.config.BazaarBootstrap;
 import com.bazaar.db.Databases;
 import com.bazaar.json.StrictJson;
 import com.bazaar.queue.QueueHealthCheck;
@@ -21,14 +22,10 @@ import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.CachingAuthenticator;
 import io.dropwizard.auth.JSONUnauthorizedHandler;
 import io.dropwizard.auth.basic.BasicCredentialAuthFilter;
-import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
-import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.db.DataSourceFactory;
-import io.dropwizard.migrations.MigrationsBundle;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
@@ -48,15 +45,8 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
 
     @Override
     public void initialize(Bootstrap<ServiceConfiguration> bootstrap) {
-        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
-                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        BazaarBootstrap.configure(bootstrap);
         bootstrap.addCommand(new HashPasswordCommand());
-        bootstrap.addBundle(new MigrationsBundle<>() {
-            @Override
-            public DataSourceFactory getDataSourceFactory(ServiceConfiguration configuration) {
-                return configuration.getDatabase();
-            }
-        });
     }
 
     @Override

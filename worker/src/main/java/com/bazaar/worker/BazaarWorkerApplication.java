@@ -1,14 +1,11 @@
 package com.bazaar.worker;
 
+import com.bazaar.config.BazaarBootstrap;
 import com.bazaar.db.Databases;
 import com.bazaar.queue.QueueHealthCheck;
-import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
-import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.db.DataSourceFactory;
-import io.dropwizard.migrations.MigrationsBundle;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The queue consumer process: no HTTP API, an admin port with health checks and metrics. */
@@ -25,14 +22,7 @@ public class BazaarWorkerApplication extends Application<WorkerConfiguration> {
 
     @Override
     public void initialize(Bootstrap<WorkerConfiguration> bootstrap) {
-        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
-                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
-        bootstrap.addBundle(new MigrationsBundle<>() {
-            @Override
-            public DataSourceFactory getDataSourceFactory(WorkerConfiguration configuration) {
-                return configuration.getDatabase();
-            }
-        });
+        BazaarBootstrap.configure(bootstrap);
     }
 
     @Override

@@ -1,0 +1,24 @@
+package com.bazaar.config;
+
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.migrations.MigrationsBundle;
+
+/** What both applications set up alike: ${ENV} substitution in config.yml and the {@code db} (Liquibase) commands. */
+public final class BazaarBootstrap {
+    private BazaarBootstrap() {
+    }
+
+    public static <T extends BazaarConfiguration> void configure(Bootstrap<T> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addBundle(new MigrationsBundle<T>() {
+            @Override
+            public DataSourceFactory getDataSourceFactory(T configuration) {
+                return configuration.getDatabase();
+            }
+        });
+    }
+}

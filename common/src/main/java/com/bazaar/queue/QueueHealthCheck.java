@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public class QueueHealthCheck extends HealthCheck {
     private final SqsClient sqs;
     private final String queueName;
+    private volatile String queueUrl;
 
     public QueueHealthCheck(SqsClient sqs, String queueName) {
         this.sqs = sqs;
@@ -17,7 +18,7 @@ public class QueueHealthCheck extends HealthCheck {
     @Override
     protected Result check() {
         try {
-            String url = sqs.getQueueUrl(r -> r.queueName(queueName)).queueUrl();
+            String url = queueUrl();
             String depth = sqs.getQueueAttributes(r -> r.queueUrl(url)
                             .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                     .attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
@@ -25,5 +26,13 @@ public class QueueHealthCheck extends HealthCheck {
         } catch (RuntimeException e) {
             return Result.unhealthy("queue %s unreachable: %s", queueName, e.getMessage());
         }
+    }
+
+    /** A queue's URL never changes, so it is looked up once, on the first check that reaches SQS. */
+    private String queueUrl() {
+        if (queueUrl == null) {
+            queueUrl = sqs.getQueueUrl(r -> r.queueName(queueName)).queueUrl();
+        }
+        return queueUrl;
     }
 }

@@ -27,8 +27,8 @@ public final class ServiceTestApp {
     private ServiceTestApp() {
     }
 
-    public static void startStack() {
-        SharedTestStack.start(ServiceTestApp::migrate);
+    public static SharedTestStack startStack() {
+        return SharedTestStack.start(ServiceTestApp::migrate);
     }
 
     /** Runs {@code db migrate config.yml} as an operator would, failing the test instead of exiting the JVM. */
@@ -47,8 +47,7 @@ public final class ServiceTestApp {
 
     /** Direct access to the test database, for asserting what a request did or did not write. */
     public static Jdbi database() {
-        startStack();
-        return Jdbi.create(SharedTestStack.start(() -> { }).database().jdbcUrl(), EmbeddedDatabase.USER, "");
+        return Jdbi.create(startStack().database().jdbcUrl(), EmbeddedDatabase.USER, "");
     }
 
     /** Every test user's password is its name followed by "-pass". */

@@ -19,6 +19,9 @@ public interface ProductDao {
     @SqlQuery("SELECT id, name, sku, created_at, updated_at FROM products WHERE id = :id")
     Optional<Product> findById(long id);
 
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM products WHERE id = :id)")
+    boolean exists(long id);
+
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM products WHERE lower(name) = lower(:name))")
     boolean nameTaken(String name);
 

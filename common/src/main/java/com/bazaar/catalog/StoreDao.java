@@ -19,6 +19,9 @@ public interface StoreDao {
     @SqlQuery("SELECT id, name, location, created_at, updated_at FROM stores WHERE id = :id")
     Optional<Store> findById(long id);
 
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM stores WHERE id = :id)")
+    boolean exists(long id);
+
     /** Empty when the name is already taken, case-insensitively. */
     @SqlQuery("""
             INSERT INTO stores (name, location) VALUES (:name, :location)

@@ -3,6 +3,9 @@ package com.bazaar.db;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.jackson2.Jackson2Config;
 import org.jdbi.v3.jackson2.Jackson2Plugin;
@@ -17,5 +20,32 @@ public final class Databases {
         jdbi.installPlugin(new Jackson2Plugin());
         jdbi.getConfig(Jackson2Config.class).setMapper(environment.getObjectMapper());
         return jdbi;
+    }
+
+    /** Whether a connection can be had and answers {@code SELECT 1}. */
+    public static boolean isReachable(Jdbi jdbi) {
+        try {
+            jdbi.useHandle(handle -> handle.execute("SELECT 1"));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * True when {@code e} says the database could not be reached or went away (no connection from the pool,
+     * SQLSTATE class 08 or 57P), as opposed to a statement that failed on a database that is up.
+     */
+    public static boolean isUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectionException || cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -2,10 +2,17 @@ package com.bazaar.queue;
 
 import io.dropwizard.lifecycle.AutoCloseableManager;
 import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MaxDuration;
+import io.dropwizard.validation.MinDuration;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Where the movement queue lives: real SQS by default, any SQS-compatible endpoint if set. */
@@ -21,6 +28,17 @@ public class QueueConfiguration {
 
     @NotBlank
     private String deadLetterQueueName = "bazaar-stock-movements-dlq.fifo";
+
+    /** How long the service's batch manager waits to fill a batch of ten before it sends what it has. */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
+    @MaxDuration(value = 1, unit = TimeUnit.SECONDS)
+    private Duration sendFrequency = Duration.milliseconds(10);
+
+    /** How long an enqueue may take, retries included, before the request fails with 503. */
+    @NotNull
+    @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
+    private Duration sendTimeout = Duration.seconds(5);
 
     public URI getEndpoint() {
         return endpoint;
@@ -54,6 +72,27 @@ public class QueueConfiguration {
         this.deadLetterQueueName = deadLetterQueueName;
     }
 
+    public Duration getSendFrequency() {
+        return sendFrequency;
+    }
+
+    public void setSendFrequency(Duration sendFrequency) {
+        this.sendFrequency = sendFrequency;
+    }
+
+    public Duration getSendTimeout() {
+        return sendTimeout;
+    }
+
+    public void setSendTimeout(Duration sendTimeout) {
+        this.sendTimeout = sendTimeout;
+    }
+
+    /** FIFO queues need a message group and deduplication id on every send; standard queues refuse them. */
+    public boolean isFifo() {
+        return queueName.endsWith(".fifo");
+    }
+
     /** A synchronous client closed with the application. Credentials come from the AWS default chain. */
     public SqsClient buildClient(LifecycleEnvironment lifecycle) {
         var builder = SqsClient.builder()
@@ -63,6 +102,20 @@ public class QueueConfiguration {
             builder.endpointOverride(endpoint);
         }
         SqsClient client = builder.build();
+        lifecycle.manage(new AutoCloseableManager(client));
+        return client;
+    }
+
+    /** An asynchronous (Netty) client for the batch manager, each call bounded by {@link #sendTimeout}. */
+    public SqsAsyncClient buildAsyncClient(LifecycleEnvironment lifecycle) {
+        var builder = SqsAsyncClient.builder()
+                .region(Region.of(region))
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder())
+                .overrideConfiguration(c -> c.apiCallTimeout(sendTimeout.toJavaDuration()));
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        SqsAsyncClient client = builder.build();
         lifecycle.manage(new AutoCloseableManager(client));
         return client;
     }

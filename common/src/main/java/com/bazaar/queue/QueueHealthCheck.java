@@ -7,32 +7,22 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /** Healthy when the queue answers GetQueueAttributes; reports its approximate depth. */
 public class QueueHealthCheck extends HealthCheck {
     private final SqsClient sqs;
-    private final String queueName;
-    private volatile String queueUrl;
+    private final QueueUrl queue;
 
-    public QueueHealthCheck(SqsClient sqs, String queueName) {
+    public QueueHealthCheck(SqsClient sqs, QueueUrl queue) {
         this.sqs = sqs;
-        this.queueName = queueName;
+        this.queue = queue;
     }
 
     @Override
     protected Result check() {
         try {
-            String url = queueUrl();
-            String depth = sqs.getQueueAttributes(r -> r.queueUrl(url)
+            String depth = sqs.getQueueAttributes(r -> r.queueUrl(queue.get())
                             .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                     .attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
-            return Result.healthy("queue %s reachable, about %s messages waiting", queueName, depth);
+            return Result.healthy("queue %s reachable, about %s messages waiting", queue.name(), depth);
         } catch (RuntimeException e) {
-            return Result.unhealthy("queue %s unreachable: %s", queueName, e.getMessage());
+            return Result.unhealthy("queue %s unreachable: %s", queue.name(), e.getMessage());
         }
-    }
-
-    /** A queue's URL never changes, so it is looked up once, on the first check that reaches SQS. */
-    private String queueUrl() {
-        if (queueUrl == null) {
-            queueUrl = sqs.getQueueUrl(r -> r.queueName(queueName)).queueUrl();
-        }
-        return queueUrl;
     }
 }

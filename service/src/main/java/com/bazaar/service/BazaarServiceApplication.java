@@ -1,11 +1,16 @@
 package com.bazaar.service;
 
+import com.bazaar.catalog.KnownIds;
 import com.bazaar.catalog.ProductDao;
 import com.bazaar.catalog.StoreDao;
 import com.bazaar.config.BazaarBootstrap;
 import com.bazaar.db.Databases;
+import com.bazaar.inventory.InventoryDao;
 import com.bazaar.json.StrictJson;
+import com.bazaar.movement.LedgerDao;
+import com.bazaar.queue.QueueConfiguration;
 import com.bazaar.queue.QueueHealthCheck;
+import com.bazaar.queue.QueueUrl;
 import com.bazaar.service.auth.BcryptAuthenticator;
 import com.bazaar.service.auth.HashPasswordCommand;
 import com.bazaar.service.auth.RoleAuthorizer;
@@ -13,6 +18,11 @@ import com.bazaar.service.auth.User;
 import com.bazaar.service.catalog.ProductResource;
 import com.bazaar.service.catalog.StoreResource;
 import com.bazaar.service.errors.JsonErrorMapper;
+import com.bazaar.service.inventory.ProductQuantityResource;
+import com.bazaar.service.inventory.StoreInventoryResource;
+import com.bazaar.service.movement.AcceptMovementResource;
+import com.bazaar.service.movement.MovementPublisher;
+import com.bazaar.service.movement.MovementResource;
 import com.bazaar.service.errors.UnexpectedErrorMapper;
 import com.bazaar.service.errors.ValidationErrorMapper;
 import com.bazaar.service.errors.WebApplicationErrorMapper;
@@ -26,11 +36,14 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.AutoCloseableManager;
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import java.util.EnumSet;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.batchmanager.SqsAsyncBatchManager;
 
 public class BazaarServiceApplication extends Application<ServiceConfiguration> {
 
@@ -60,8 +73,21 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         ProductDao products = jdbi.onDemand(ProductDao.class);
         StoreDao stores = jdbi.onDemand(StoreDao.class);
 
-        SqsClient sqs = configuration.getQueue().buildClient(environment.lifecycle());
-        environment.healthChecks().register("queue", new QueueHealthCheck(sqs, configuration.getQueue().getQueueName()));
+        KnownIds knownStores = new KnownIds(stores::exists);
+        KnownIds knownProducts = new KnownIds(products::exists);
+        InventoryDao inventory = jdbi.onDemand(InventoryDao.class);
+
+        QueueConfiguration queue = configuration.getQueue();
+        SqsClient sqs = queue.buildClient(environment.lifecycle());
+        QueueUrl queueUrl = new QueueUrl(sqs, queue.getQueueName());
+        environment.healthChecks().register("queue", new QueueHealthCheck(sqs, queueUrl));
+        SqsAsyncBatchManager batches = SqsAsyncBatchManager.builder()
+                .client(queue.buildAsyncClient(environment.lifecycle()))
+                .scheduledExecutor(environment.lifecycle().scheduledExecutorService("sqs-send-%d").threads(1).build())
+                .overrideConfiguration(c -> c.maxBatchSize(10).sendRequestFrequency(queue.getSendFrequency().toJavaDuration()))
+                .build();
+        environment.lifecycle().manage(new AutoCloseableManager(batches));
+        var publisher = new MovementPublisher(batches, queueUrl, queue.isFifo());
 
         var authenticator = new CachingAuthenticator<>(environment.metrics(),
                 new BcryptAuthenticator(configuration.getAuth().allUsers()), configuration.getAuth().getCachePolicy());
@@ -74,8 +100,9 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         environment.jersey().register(RolesAllowedDynamicFeature.class);
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(User.class));
 
-        environment.servlets().addFilter("request-id", new RequestIdFilter())
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        var requestIds = environment.servlets().addFilter("request-id", new RequestIdFilter());
+        requestIds.setAsyncSupported(true);
+        requestIds.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         environment.jersey().register(new JsonErrorMapper());
         environment.jersey().register(new ValidationErrorMapper());
         environment.jersey().register(new WebApplicationErrorMapper());
@@ -83,5 +110,9 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
 
         environment.jersey().register(new ProductResource(products));
         environment.jersey().register(new StoreResource(stores));
+        environment.jersey().register(new AcceptMovementResource(knownStores, knownProducts, publisher, Clock.systemUTC()));
+        environment.jersey().register(new MovementResource(jdbi.onDemand(LedgerDao.class)));
+        environment.jersey().register(new StoreInventoryResource(knownStores, products, inventory));
+        environment.jersey().register(new ProductQuantityResource(knownProducts, inventory));
     }
 }

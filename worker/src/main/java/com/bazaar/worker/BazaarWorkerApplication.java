@@ -1,11 +1,23 @@
 package com.bazaar.worker;
 
+import com.bazaar.catalog.KnownIds;
+import com.bazaar.catalog.ProductDao;
+import com.bazaar.catalog.StoreDao;
 import com.bazaar.config.BazaarBootstrap;
 import com.bazaar.db.Databases;
+import com.bazaar.queue.QueueConfiguration;
 import com.bazaar.queue.QueueHealthCheck;
+import com.bazaar.queue.QueueUrl;
+import com.bazaar.worker.consumer.BatchHandler;
+import com.bazaar.worker.consumer.ConsumerConfiguration;
+import com.bazaar.worker.consumer.MovementConsumer;
+import com.bazaar.worker.ledger.MovementApplier;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import org.jdbi.v3.core.Jdbi;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The queue consumer process: no HTTP API, an admin port with health checks and metrics. */
@@ -27,9 +39,22 @@ public class BazaarWorkerApplication extends Application<WorkerConfiguration> {
 
     @Override
     public void run(WorkerConfiguration configuration, Environment environment) {
-        Databases.jdbi(environment, configuration.getDatabase());
+        Jdbi jdbi = Databases.jdbi(environment, configuration.getDatabase());
+        WorkerConfiguration.Settings worker = configuration.getWorker();
+        var applier = new MovementApplier(jdbi,
+                new KnownIds(jdbi.onDemand(StoreDao.class)::exists),
+                new KnownIds(jdbi.onDemand(ProductDao.class)::exists),
+                worker.isAllowNegativeStock(), Clock.systemUTC());
 
-        SqsClient sqs = configuration.getQueue().buildClient(environment.lifecycle());
-        environment.healthChecks().register("queue", new QueueHealthCheck(sqs, configuration.getQueue().getQueueName()));
+        QueueConfiguration queue = configuration.getQueue();
+        SqsClient sqs = queue.buildClient(environment.lifecycle());
+        QueueUrl queueUrl = new QueueUrl(sqs, queue.getQueueName());
+        environment.healthChecks().register("queue", new QueueHealthCheck(sqs, queueUrl));
+
+        ConsumerConfiguration consumer = worker.getConsumer();
+        ExecutorService threads = environment.lifecycle().executorService("movement-consumer-%d")
+                .minThreads(consumer.getThreads()).maxThreads(consumer.getThreads()).build();
+        environment.lifecycle().manage(new MovementConsumer(sqs, queueUrl, new QueueUrl(sqs, queue.getDeadLetterQueueName()),
+                new BatchHandler(applier), () -> Databases.isReachable(jdbi), consumer, threads));
     }
 }

@@ -1,6 +1,7 @@
 package com.bazaar.worker;
 
 import com.bazaar.config.BazaarConfiguration;
+import com.bazaar.worker.consumer.ConsumerConfiguration;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.server.ServerFactory;
@@ -34,6 +35,29 @@ public class WorkerConfiguration extends BazaarConfiguration {
         @Valid
         @NotNull
         private ServerFactory server = new DefaultServerFactory();
+
+        @Valid
+        @NotNull
+        private ConsumerConfiguration consumer = new ConsumerConfiguration();
+
+        /** Off by default: an out or manual movement larger than the stock on hand is rejected. */
+        private boolean allowNegativeStock;
+
+        public ConsumerConfiguration getConsumer() {
+            return consumer;
+        }
+
+        public void setConsumer(ConsumerConfiguration consumer) {
+            this.consumer = consumer;
+        }
+
+        public boolean isAllowNegativeStock() {
+            return allowNegativeStock;
+        }
+
+        public void setAllowNegativeStock(boolean allowNegativeStock) {
+            this.allowNegativeStock = allowNegativeStock;
+        }
 
         public ServerFactory getServer() {
             return server;

@@ -1,17 +1,10 @@
 package com.bazaar.service.errors;
 
+import com.bazaar.json.JsonProblems;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import java.time.temporal.Temporal;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,55 +18,6 @@ public class JsonErrorMapper implements ExceptionMapper<JsonProcessingException>
             LOG.error("JSON binding is broken for {}", ((InvalidDefinitionException) e).getType(), e);
             return ErrorResponse.builder(500, "Internal server error").build();
         }
-        return ErrorResponse.builder(400, describe(e)).build();
-    }
-
-    private static String describe(JsonProcessingException e) {
-        if (e instanceof StreamReadException) {
-            return "Malformed JSON: " + e.getOriginalMessage();
-        }
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            return "Unknown field '" + path(unknown) + "'";
-        }
-        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String value = mismatch instanceof InvalidFormatException invalid ? " (got " + invalid.getValue() + ")" : "";
-            return "Field '" + path(mismatch) + "' must be " + expected(mismatch.getTargetType()) + value;
-        }
-        return "Request body must be a JSON object with the documented fields";
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
-            } else {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static String expected(Class<?> type) {
-        if (type == null) {
-            return "of the documented type";
-        }
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-            return "an integer";
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (type == boolean.class || type == Boolean.class) {
-            return "true or false";
-        }
-        if (Temporal.class.isAssignableFrom(type)) {
-            return "an ISO-8601 timestamp with offset, such as 2026-11-24T10:15:30Z";
-        }
-        if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
-        }
-        return "a JSON " + (type.isArray() || Iterable.class.isAssignableFrom(type) ? "array" : "object");
+        return ErrorResponse.builder(400, JsonProblems.describe(e)).build();
     }
 }

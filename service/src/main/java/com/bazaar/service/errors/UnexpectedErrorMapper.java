@@ -1,11 +1,9 @@
 package com.bazaar.service.errors;
 
+import com.bazaar.db.Databases;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
-import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +17,7 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
-        if (isDatabaseUnavailable(e)) {
+        if (Databases.isUnavailable(e)) {
             LOG.warn("Database unavailable: {}", e.toString());
             return ErrorResponse.builder(503, "The database is unavailable; retry later")
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
@@ -27,18 +25,5 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
         }
         LOG.error("Unexpected error", e);
         return ErrorResponse.builder(500, "Internal server error; it has been logged under this response's X-Request-Id").build();
-    }
-
-    private static boolean isDatabaseUnavailable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectionException || cause instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

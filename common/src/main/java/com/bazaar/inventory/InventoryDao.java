@@ -1,0 +1,48 @@
+package com.bazaar.inventory;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/** The per-store inventory levels: locked and updated by the worker, read by the API. */
+@RegisterConstructorMapper(InventoryLevel.class)
+@RegisterConstructorMapper(InventoryItem.class)
+public interface InventoryDao {
+    /**
+     * Locks the levels of these (store, product) pairs for the rest of the transaction, creating missing ones
+     * at zero, and returns them. The rows are taken in (store, product) order, so two transactions locking
+     * overlapping sets wait for each other instead of deadlocking. Every store and product must exist.
+     */
+    @SqlQuery("""
+            INSERT INTO inventory_levels (store_id, product_id, quantity)
+            SELECT store_id, product_id, 0
+            FROM unnest(CAST(:storeIds AS bigint[]), CAST(:productIds AS bigint[])) AS k (store_id, product_id)
+            ORDER BY store_id, product_id
+            ON CONFLICT (store_id, product_id) DO UPDATE SET quantity = inventory_levels.quantity
+            RETURNING store_id, product_id, quantity
+            """)
+    List<InventoryLevel> lock(long[] storeIds, long[] productIds);
+
+    @SqlBatch("""
+            UPDATE inventory_levels SET quantity = :quantity, updated_at = now()
+            WHERE store_id = :storeId AND product_id = :productId
+            """)
+    void update(@BindMethods List<InventoryLevel> levels);
+
+    @SqlQuery("""
+            SELECT l.product_id, p.name AS product_name, l.quantity AS current_quantity
+            FROM inventory_levels l JOIN products p ON p.id = l.product_id
+            WHERE l.store_id = :storeId
+            ORDER BY l.product_id
+            """)
+    List<InventoryItem> findByStore(long storeId);
+
+    @SqlQuery("SELECT quantity FROM inventory_levels WHERE store_id = :storeId AND product_id = :productId")
+    Optional<Long> quantity(long storeId, long productId);
+
+    @SqlQuery("SELECT COALESCE(sum(quantity), 0) FROM inventory_levels WHERE product_id = :productId")
+    long totalQuantity(long productId);
+}

@@ -1,0 +1,5 @@
+package com.bazaar.inventory;
+
+/** The stock of one product in one store: the sum of the deltas of its applied movements. */
+public record InventoryLevel(long storeId, long productId, long quantity) {
+}

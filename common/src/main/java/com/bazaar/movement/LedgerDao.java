@@ -1,0 +1,78 @@
+package com.bazaar.movement;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/** The ledger of stock movements: written by the worker, read by the API. */
+@RegisterRowMapper(LedgerDao.MovementViewMapper.class)
+public interface LedgerDao {
+    @SqlQuery("SELECT movement_id FROM stock_movements WHERE movement_id = ANY(:ids)")
+    Set<UUID> existing(UUID[] ids);
+
+    /** One count per entry: 1 if inserted, 0 if its movement id was already in the ledger. */
+    @SqlBatch("""
+            INSERT INTO stock_movements (movement_id, store_id, product_id, type, quantity, delta, status, reason,
+                                         rejection_reason, actor, source, request_id, occurred_at, accepted_at, applied_at)
+            VALUES (:movementId, :storeId, :productId, :typeName, :quantity, :delta, :status, :reason,
+                    :rejectionReason, :actor, :source, :requestId, :occurredAt, :acceptedAt, :appliedAt)
+            ON CONFLICT (movement_id) DO NOTHING
+            """)
+    int[] insert(@BindMethods List<LedgerEntry> entries);
+
+    @SqlQuery("""
+            SELECT m.movement_id, m.store_id, m.product_id, s.name AS store_name, p.name AS product_name, m.type,
+                   m.quantity, m.delta, m.status, m.reason, m.rejection_reason, m.actor, m.source, m.request_id,
+                   m.occurred_at, m.accepted_at, m.created_at, m.applied_at
+            FROM stock_movements m
+            LEFT JOIN stores s ON s.id = m.store_id
+            LEFT JOIN products p ON p.id = m.product_id
+            WHERE m.movement_id = :id
+            """)
+    Optional<MovementView> findById(UUID id);
+
+    class MovementViewMapper implements RowMapper<MovementView> {
+        @Override
+        public MovementView map(ResultSet rs, StatementContext ctx) throws SQLException {
+            long storeId = rs.getLong("store_id");
+            long productId = rs.getLong("product_id");
+            String storeName = rs.getString("store_name");
+            String productName = rs.getString("product_name");
+            return new MovementView(
+                    rs.getObject("movement_id", UUID.class),
+                    storeId,
+                    productId,
+                    storeName == null ? null : new MovementView.Ref(storeId, storeName),
+                    productName == null ? null : new MovementView.Ref(productId, productName),
+                    rs.getString("type"),
+                    rs.getInt("quantity"),
+                    rs.getInt("delta"),
+                    rs.getString("status"),
+                    rs.getString("reason"),
+                    rs.getString("rejection_reason"),
+                    rs.getString("actor"),
+                    rs.getString("source"),
+                    rs.getString("request_id"),
+                    instant(rs, "occurred_at"),
+                    instant(rs, "accepted_at"),
+                    instant(rs, "created_at"),
+                    instant(rs, "applied_at"));
+        }
+
+        private static Instant instant(ResultSet rs, String column) throws SQLException {
+            OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+            return value == null ? null : value.toInstant();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package com.bazaar.movement;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A movement as the API shows it, with its store's and product's names. {@code store} or {@code product}
+ * is null only on a movement rejected because that store or product does not exist.
+ */
+public record MovementView(
+        UUID id,
+        long storeId,
+        long productId,
+        Ref store,
+        Ref product,
+        String type,
+        int quantity,
+        int delta,
+        String status,
+        String reason,
+        String rejectionReason,
+        String actor,
+        String source,
+        String requestId,
+        Instant occurredAt,
+        Instant acceptedAt,
+        Instant createdAt,
+        Instant appliedAt) {
+
+    public record Ref(long id, String name) {
+    }
+}

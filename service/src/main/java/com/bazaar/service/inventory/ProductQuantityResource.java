@@ -1,0 +1,40 @@
+package com.bazaar.service.inventory;
+
+import com.bazaar.catalog.KnownIds;
+import com.bazaar.inventory.InventoryDao;
+import com.bazaar.service.auth.Roles;
+import io.dropwizard.jersey.params.LongParam;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** A product's stock summed over all stores (the Stage 1 endpoint), from the inventory levels. */
+@Path("/products/{productId}/quantity")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProductQuantityResource {
+    private final KnownIds products;
+    private final InventoryDao inventory;
+
+    public ProductQuantityResource(KnownIds products, InventoryDao inventory) {
+        this.products = products;
+        this.inventory = inventory;
+    }
+
+    public record ProductQuantity(long productId, long currentQuantity) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.CLERK, Roles.AUDITOR})
+    public ProductQuantity get(@PathParam("productId") @NotNull @Min(1) LongParam productId) {
+        if (!products.contains(productId.get())) {
+            throw new NotFoundException("Product " + productId.get() + " not found");
+        }
+        return new ProductQuantity(productId.get(), inventory.totalQuantity(productId.get()));
+    }
+}

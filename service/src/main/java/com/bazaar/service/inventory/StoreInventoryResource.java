@@ -1,0 +1,65 @@
+package com.bazaar.service.inventory;
+
+import com.bazaar.catalog.KnownIds;
+import com.bazaar.catalog.ProductDao;
+import com.bazaar.inventory.InventoryDao;
+import com.bazaar.inventory.InventoryItem;
+import com.bazaar.service.auth.Roles;
+import io.dropwizard.jersey.params.LongParam;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** A store's stock, read from the inventory levels: the cost does not depend on the size of the ledger. */
+@Path("/stores/{storeId}/inventory")
+@Produces(MediaType.APPLICATION_JSON)
+public class StoreInventoryResource {
+    private final KnownIds stores;
+    private final ProductDao products;
+    private final InventoryDao inventory;
+
+    public StoreInventoryResource(KnownIds stores, ProductDao products, InventoryDao inventory) {
+        this.stores = stores;
+        this.products = products;
+        this.inventory = inventory;
+    }
+
+    public record StoreInventory(long storeId, List<InventoryItem> inventory) {
+    }
+
+    public record StoreItem(long storeId, long productId, String productName, long currentQuantity) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.CLERK, Roles.AUDITOR})
+    public StoreInventory list(@PathParam("storeId") @NotNull @Min(1) LongParam storeId) {
+        requireStore(storeId.get());
+        return new StoreInventory(storeId.get(), inventory.findByStore(storeId.get()));
+    }
+
+    /** A product the store has never moved is there with quantity 0. */
+    @GET
+    @Path("/{productId}")
+    @RolesAllowed({Roles.CLERK, Roles.AUDITOR})
+    public StoreItem get(@PathParam("storeId") @NotNull @Min(1) LongParam storeId,
+                         @PathParam("productId") @NotNull @Min(1) LongParam productId) {
+        requireStore(storeId.get());
+        var product = products.findById(productId.get())
+                .orElseThrow(() -> new NotFoundException("Product " + productId.get() + " not found"));
+        long quantity = inventory.quantity(storeId.get(), productId.get()).orElse(0L);
+        return new StoreItem(storeId.get(), product.id(), product.name(), quantity);
+    }
+
+    private void requireStore(long storeId) {
+        if (!stores.contains(storeId)) {
+            throw new NotFoundException("Store " + storeId + " not found");
+        }
+    }
+}

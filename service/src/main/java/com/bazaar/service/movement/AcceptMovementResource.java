@@ -1,0 +1,119 @@
+package com.bazaar.service.movement;
+
+import com.bazaar.catalog.KnownIds;
+import com.bazaar.movement.MovementMessage;
+import com.bazaar.service.auth.Roles;
+import com.bazaar.service.auth.User;
+import com.bazaar.service.errors.ErrorResponse;
+import com.bazaar.service.http.RequestIdFilter;
+import io.dropwizard.auth.Auth;
+import io.dropwizard.jersey.params.LongParam;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Accepts a stock movement: validates it, checks that its store and product exist (from a cache, so
+ * no database work for known ids), puts it on the queue and answers 202. The worker applies it later.
+ */
+@Path("/stores/{storeId}/stock-movements")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AcceptMovementResource {
+    private static final Logger LOG = LoggerFactory.getLogger(AcceptMovementResource.class);
+    static final Duration MAX_CLOCK_AHEAD = Duration.ofMinutes(5);
+    static final int RETRY_AFTER_SECONDS = 2;
+
+    private final KnownIds stores;
+    private final KnownIds products;
+    private final MovementPublisher publisher;
+    private final Clock clock;
+
+    public AcceptMovementResource(KnownIds stores, KnownIds products, MovementPublisher publisher, Clock clock) {
+        this.stores = stores;
+        this.products = products;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    public record Accepted(String message, PendingMovement movement) {
+    }
+
+    public record PendingMovement(UUID id, String status, long storeId, long productId, String type,
+                                  int quantity, String reason, Instant occurredAt) {
+    }
+
+    @POST
+    @RolesAllowed(Roles.CLERK)
+    public CompletionStage<Response> accept(
+            @Auth User user,
+            @PathParam("storeId") @NotNull @Min(1) LongParam storeId,
+            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 255) @Pattern(regexp = "\\p{Graph}(.*\\p{Graph})?",
+                    message = "must be printable and not start or end with white space") String idempotencyKey,
+            @NotNull @Valid NewMovement request,
+            @Context HttpServletRequest http) {
+        Instant now = clock.instant();
+        Instant occurredAt = request.occurredAt() == null ? now : request.occurredAt();
+        if (occurredAt.isAfter(now.plus(MAX_CLOCK_AHEAD))) {
+            throw new BadRequestException("occurredAt may not lie more than 5 minutes in the future");
+        }
+        if (!stores.contains(storeId.get())) {
+            throw new NotFoundException("Store " + storeId.get() + " not found");
+        }
+        if (!products.contains(request.productId())) {
+            throw new NotFoundException("Product " + request.productId() + " not found");
+        }
+        UUID movementId = idempotencyKey == null ? UUID.randomUUID() : movementId(user.getName(), idempotencyKey);
+        var message = new MovementMessage(movementId, storeId.get(), request.productId(), request.type(),
+                request.quantity(), occurredAt, user.getName(), request.reason());
+        String requestId = (String) http.getAttribute(RequestIdFilter.ATTRIBUTE);
+
+        return publisher.publish(message, requestId).handle((sent, failure) -> {
+            if (failure != null) {
+                LOG.warn("Could not enqueue movement {} (request {}): {}", movementId, requestId, failure.toString());
+                return ErrorResponse.builder(503, "The movement queue is unavailable; nothing was recorded. "
+                                + "Retry later, with the same Idempotency-Key")
+                        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                        .build();
+            }
+            var pending = new PendingMovement(movementId, "pending", message.storeId(), message.productId(),
+                    message.type().toString(), message.quantity(), message.reason(), occurredAt);
+            return Response.accepted(new Accepted("Stock movement accepted", pending))
+                    .location(URI.create("/stock-movements/" + movementId))
+                    .build();
+        });
+    }
+
+    /**
+     * The same key from the same user always names the same movement, on any instance, with no stored
+     * state: the worker's unique movement id makes the repeats harmless.
+     */
+    static UUID movementId(String user, String idempotencyKey) {
+        return UUID.nameUUIDFromBytes((user + '\u0000' + idempotencyKey).getBytes(StandardCharsets.UTF_8));
+    }
+}

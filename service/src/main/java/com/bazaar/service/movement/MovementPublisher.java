@@ -1,0 +1,51 @@
+package com.bazaar.service.movement;
+
+import com.bazaar.movement.MovementCodec;
+import com.bazaar.movement.MovementMessage;
+import com.bazaar.queue.MessageAttributes;
+import com.bazaar.queue.QueueUrl;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.sqs.batchmanager.SqsAsyncBatchManager;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+
+/** Puts accepted movements on the queue through the SDK's batch manager, which sends them ten at a time. */
+public class MovementPublisher {
+    private final SqsAsyncBatchManager batches;
+    private final QueueUrl queue;
+    private final boolean fifo;
+    private final MovementCodec codec = new MovementCodec();
+
+    public MovementPublisher(SqsAsyncBatchManager batches, QueueUrl queue, boolean fifo) {
+        this.batches = batches;
+        this.queue = queue;
+        this.fifo = fifo;
+    }
+
+    /** Completes when SQS has the message; fails when the queue cannot be reached. */
+    public CompletableFuture<Void> publish(MovementMessage message, String requestId) {
+        SendMessageRequest.Builder request;
+        try {
+            request = SendMessageRequest.builder()
+                    .queueUrl(queue.get())
+                    .messageBody(codec.encode(message))
+                    .messageAttributes(Map.of(
+                            MessageAttributes.SOURCE, text(MessageAttributes.SOURCE_API),
+                            MessageAttributes.REQUEST_ID, text(requestId)));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (fifo) {
+            // SQS drops a repeat of the same deduplication id within five minutes; the worker's unique
+            // movement id covers any repeat after that.
+            request.messageGroupId(message.messageGroupId())
+                    .messageDeduplicationId(message.movementId().toString());
+        }
+        return batches.sendMessage(request.build()).thenApply(response -> null);
+    }
+
+    private static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+}

@@ -1,0 +1,109 @@
+package com.bazaar.worker.consumer;
+
+import com.bazaar.db.Databases;
+import com.bazaar.movement.MovementCodec;
+import com.bazaar.movement.MovementCodec.InvalidMessageException;
+import com.bazaar.movement.MovementMessage;
+import com.bazaar.queue.MessageAttributes;
+import com.bazaar.worker.ledger.Movement;
+import com.bazaar.worker.ledger.MovementApplier;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * Turns a received batch into committed effects and says what to do with each message. It never touches
+ * the queue itself, so a message is deleted only after this has returned, that is after the commit.
+ */
+public class BatchHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchHandler.class);
+    static final String DEFAULT_ACTOR = "sqs";
+    private static final int MAX_REQUEST_ID_LENGTH = 128;
+
+    private final MovementCodec codec = new MovementCodec();
+    private final MovementApplier applier;
+
+    public BatchHandler(MovementApplier applier) {
+        this.applier = applier;
+    }
+
+    /**
+     * @throws RuntimeException when the database is unavailable ({@link Databases#isUnavailable}): then nothing
+     *                          of this batch is committed, and every message should stay on the queue
+     */
+    public Disposition handle(List<Message> messages) {
+        Map<Message, String> deadLetter = new LinkedHashMap<>();
+        Map<Message, Movement> movements = new LinkedHashMap<>();
+        for (Message message : messages) {
+            try {
+                movements.put(message, toMovement(message, codec.decode(message.body())));
+            } catch (InvalidMessageException e) {
+                LOG.warn("Message {} is not a stock movement, dead-lettering it: {}", message.messageId(), e.getMessage());
+                deadLetter.put(message, e.getMessage());
+            }
+        }
+        List<Message> delete = new ArrayList<>();
+        List<Message> retry = new ArrayList<>();
+        try {
+            applier.apply(List.copyOf(movements.values()));
+            delete.addAll(movements.keySet());
+        } catch (RuntimeException e) {
+            if (Databases.isUnavailable(e)) {
+                throw e;
+            }
+            // One message may be what breaks the batch: apply them one by one so the others still go through.
+            LOG.warn("Batch of {} movements failed, retrying them one by one: {}", movements.size(), e.toString());
+            movements.forEach((message, movement) -> {
+                try {
+                    applier.apply(List.of(movement));
+                    delete.add(message);
+                } catch (RuntimeException single) {
+                    if (Databases.isUnavailable(single)) {
+                        throw single;
+                    }
+                    LOG.error("Movement {} (message {}) failed; leaving it on the queue", movement.movementId(),
+                            message.messageId(), single);
+                    retry.add(message);
+                }
+            });
+        }
+        return new Disposition(delete, deadLetter, retry);
+    }
+
+    private static Movement toMovement(Message message, MovementMessage body) {
+        Instant sent = Instant.ofEpochMilli(Long.parseLong(message.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP)));
+        UUID movementId = body.movementId() != null ? body.movementId() : idOf(message.messageId());
+        String source = MessageAttributes.SOURCE_API.equals(attribute(message, MessageAttributes.SOURCE)) ? "api" : "sqs";
+        String requestId = attribute(message, MessageAttributes.REQUEST_ID);
+        if (requestId != null && requestId.length() > MAX_REQUEST_ID_LENGTH) {
+            requestId = requestId.substring(0, MAX_REQUEST_ID_LENGTH);
+        }
+        return new Movement(movementId, body.storeId(), body.productId(), body.type(), body.quantity(),
+                body.occurredAt() != null ? body.occurredAt() : sent,
+                body.actor() != null ? body.actor() : DEFAULT_ACTOR,
+                body.reason(), source, requestId, sent);
+    }
+
+    /** SQS message ids are UUIDs; an SQS-compatible server that says otherwise still gets a stable id. */
+    static UUID idOf(String messageId) {
+        try {
+            return UUID.fromString(messageId);
+        } catch (IllegalArgumentException e) {
+            return UUID.nameUUIDFromBytes(messageId.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String attribute(Message message, String name) {
+        MessageAttributeValue value = message.messageAttributes().get(name);
+        return value == null ? null : value.stringValue();
+    }
+}

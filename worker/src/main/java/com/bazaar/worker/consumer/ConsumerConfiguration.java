@@ -1,0 +1,85 @@
+package com.bazaar.worker.consumer;
+
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MaxDuration;
+import io.dropwizard.validation.MinDuration;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.util.concurrent.TimeUnit;
+
+/** How the worker drains the queue: the {@code worker.consumer} block of config.yml. */
+public class ConsumerConfiguration {
+    @Min(1)
+    @Max(64)
+    private int threads = 4;
+
+    /** Long polling: how long one receive waits for messages (SQS allows up to 20 s). */
+    @NotNull
+    @MinDuration(value = 0, unit = TimeUnit.SECONDS)
+    @MaxDuration(value = 20, unit = TimeUnit.SECONDS)
+    private Duration waitTime = Duration.seconds(20);
+
+    /** How long a received message stays hidden from other consumers while its batch is applied. */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    @MaxDuration(value = 12, unit = TimeUnit.HOURS)
+    private Duration visibilityTimeout = Duration.seconds(30);
+
+    /** The first pause after a failure; each further failure doubles it, up to {@link #maxRetryBackoff}. */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    private Duration retryBackoff = Duration.seconds(1);
+
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    @MaxDuration(value = 12, unit = TimeUnit.HOURS)
+    private Duration maxRetryBackoff = Duration.seconds(60);
+
+    public int getThreads() {
+        return threads;
+    }
+
+    public void setThreads(int threads) {
+        this.threads = threads;
+    }
+
+    public Duration getWaitTime() {
+        return waitTime;
+    }
+
+    public void setWaitTime(Duration waitTime) {
+        this.waitTime = waitTime;
+    }
+
+    public Duration getVisibilityTimeout() {
+        return visibilityTimeout;
+    }
+
+    public void setVisibilityTimeout(Duration visibilityTimeout) {
+        this.visibilityTimeout = visibilityTimeout;
+    }
+
+    public Duration getRetryBackoff() {
+        return retryBackoff;
+    }
+
+    public void setRetryBackoff(Duration retryBackoff) {
+        this.retryBackoff = retryBackoff;
+    }
+
+    public Duration getMaxRetryBackoff() {
+        return maxRetryBackoff;
+    }
+
+    public void setMaxRetryBackoff(Duration maxRetryBackoff) {
+        this.maxRetryBackoff = maxRetryBackoff;
+    }
+
+    /** The pause after the {@code attempt}-th failure in a row (1-based), in seconds. */
+    public long backoffSeconds(int attempt) {
+        long base = retryBackoff.toSeconds();
+        long pause = base << Math.min(Math.max(attempt - 1, 0), 20);
+        return Math.min(pause, maxRetryBackoff.toSeconds());
+    }
+}

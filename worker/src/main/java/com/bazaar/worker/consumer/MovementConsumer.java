@@ -1,0 +1,215 @@
+package com.bazaar.worker.consumer;
+
+import com.bazaar.db.Databases;
+import com.bazaar.queue.MessageAttributes;
+import com.bazaar.queue.QueueUrl;
+import io.dropwizard.lifecycle.Managed;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+/**
+ * The worker's consumer threads: each long-polls the queue, hands the batch to the {@link BatchHandler}
+ * and then, after the commit, deletes, dead-letters or delays its messages. While the database is down it
+ * stops receiving (so redeliveries do not push good messages to the dead-letter queue) and probes it with
+ * growing pauses. On stop it finishes the batches in hand.
+ */
+public class MovementConsumer implements Managed {
+    private static final Logger LOG = LoggerFactory.getLogger(MovementConsumer.class);
+    private static final int MAX_MESSAGES = 10;
+    private static final int MAX_REASON_LENGTH = 1000;
+
+    private final SqsClient sqs;
+    private final QueueUrl queue;
+    private final QueueUrl deadLetterQueue;
+    private final BatchHandler handler;
+    private final BooleanSupplier databaseReachable;
+    private final ConsumerConfiguration config;
+    private final ExecutorService threads;
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private final CountDownLatch stopped;
+
+    public MovementConsumer(SqsClient sqs, QueueUrl queue, QueueUrl deadLetterQueue, BatchHandler handler,
+                            BooleanSupplier databaseReachable, ConsumerConfiguration config, ExecutorService threads) {
+        this.sqs = sqs;
+        this.queue = queue;
+        this.deadLetterQueue = deadLetterQueue;
+        this.handler = handler;
+        this.databaseReachable = databaseReachable;
+        this.config = config;
+        this.threads = threads;
+        this.stopped = new CountDownLatch(config.getThreads());
+    }
+
+    @Override
+    public void start() {
+        for (int i = 0; i < config.getThreads(); i++) {
+            threads.execute(this::consume);
+        }
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        stopping.countDown();
+        long grace = config.getWaitTime().toSeconds() + config.getVisibilityTimeout().toSeconds();
+        if (!stopped.await(grace, TimeUnit.SECONDS)) {
+            LOG.warn("Consumer threads still busy after {} s; their messages will be redelivered", grace);
+        }
+    }
+
+    private boolean running() {
+        return stopping.getCount() > 0;
+    }
+
+    private void consume() {
+        int failures = 0;
+        try {
+            while (running()) {
+                try {
+                    if (failures > 0 && !databaseReachable.getAsBoolean()) {
+                        throw new DatabaseUnavailable();
+                    }
+                    pollOnce();
+                    failures = 0;
+                } catch (DatabaseUnavailable e) {
+                    failures++;
+                    LOG.warn("Database unavailable; pausing {} s before trying again", config.backoffSeconds(failures));
+                    pause(config.backoffSeconds(failures));
+                } catch (RuntimeException e) {
+                    failures++;
+                    LOG.error("Consumer error; pausing {} s", config.backoffSeconds(failures), e);
+                    pause(config.backoffSeconds(failures));
+                }
+            }
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private void pollOnce() {
+        List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queue.get())
+                .maxNumberOfMessages(MAX_MESSAGES)
+                .waitTimeSeconds((int) config.getWaitTime().toSeconds())
+                .visibilityTimeout((int) config.getVisibilityTimeout().toSeconds())
+                .messageSystemAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP,
+                        MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, MessageSystemAttributeName.MESSAGE_GROUP_ID)
+                .messageAttributeNames("All")).messages();
+        if (messages.isEmpty()) {
+            return;
+        }
+        Disposition disposition;
+        try {
+            disposition = handler.handle(messages);
+        } catch (RuntimeException e) {
+            if (!Databases.isUnavailable(e)) {
+                throw e;
+            }
+            retryLater(messages);
+            throw new DatabaseUnavailable();
+        }
+        List<Message> delete = new ArrayList<>(disposition.delete());
+        delete.addAll(deadLetter(disposition.deadLetter()));
+        delete(delete);
+        retryLater(disposition.retry());
+    }
+
+    /** @return the messages now safely on the dead-letter queue */
+    private List<Message> deadLetter(Map<Message, String> reasons) {
+        if (reasons.isEmpty()) {
+            return List.of();
+        }
+        boolean fifo = deadLetterQueue.name().endsWith(".fifo");
+        Map<String, Message> byId = new HashMap<>();
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+        reasons.forEach((message, reason) -> {
+            String id = "m" + byId.size();
+            byId.put(id, message);
+            Map<String, MessageAttributeValue> attributes = new HashMap<>(message.messageAttributes());
+            attributes.put(MessageAttributes.DEAD_LETTER_REASON, MessageAttributeValue.builder().dataType("String")
+                    .stringValue(reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason)
+                    .build());
+            var entry = SendMessageBatchRequestEntry.builder().id(id).messageBody(message.body())
+                    .messageAttributes(attributes);
+            if (fifo) {
+                String group = message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
+                entry.messageGroupId(group != null ? group : "dead-letters").messageDeduplicationId(message.messageId());
+            }
+            entries.add(entry.build());
+        });
+        var response = sqs.sendMessageBatch(r -> r.queueUrl(deadLetterQueue.get()).entries(entries));
+        logFailures("dead-letter", response.failed());
+        return response.successful().stream().map(ok -> byId.get(ok.id())).toList();
+    }
+
+    private void delete(List<Message> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            entries.add(DeleteMessageBatchRequestEntry.builder().id(String.valueOf(i))
+                    .receiptHandle(messages.get(i).receiptHandle()).build());
+        }
+        // A message whose delete fails comes back later and is skipped as a duplicate.
+        logFailures("delete", sqs.deleteMessageBatch(r -> r.queueUrl(queue.get()).entries(entries)).failed());
+    }
+
+    /** Hides failed messages for a pause that grows with how often they have been received. */
+    private void retryLater(List<Message> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            Message message = messages.get(i);
+            int receives = Integer.parseInt(message.attributes()
+                    .getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
+            entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(String.valueOf(i))
+                    .receiptHandle(message.receiptHandle())
+                    .visibilityTimeout((int) config.backoffSeconds(receives)).build());
+        }
+        try {
+            logFailures("change visibility", sqs.changeMessageVisibilityBatch(r -> r.queueUrl(queue.get())
+                    .entries(entries)).failed());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not delay {} failed messages; they return after the visibility timeout: {}",
+                    messages.size(), e.toString());
+        }
+    }
+
+    private static void logFailures(String action, List<BatchResultErrorEntry> failed) {
+        for (BatchResultErrorEntry failure : failed) {
+            LOG.warn("SQS {} failed for entry {}: {} {}", action, failure.id(), failure.code(), failure.message());
+        }
+    }
+
+    private void pause(long seconds) {
+        try {
+            stopping.await(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping.countDown();
+        }
+    }
+
+    private static final class DatabaseUnavailable extends RuntimeException {
+        DatabaseUnavailable() {
+            super(null, null, false, false);
+        }
+    }
+}

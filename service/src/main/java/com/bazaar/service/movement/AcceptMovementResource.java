@@ -32,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -77,8 +78,9 @@ public class AcceptMovementResource {
                     message = "must be printable and not start or end with white space") String idempotencyKey,
             @NotNull @Valid NewMovement request,
             @Context HttpServletRequest http) {
-        Instant now = clock.instant();
-        Instant occurredAt = request.occurredAt() == null ? now : request.occurredAt();
+        // Microseconds: what PostgreSQL keeps, so the 202 shows the time the ledger will show.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant occurredAt = request.occurredAt() == null ? now : request.occurredAt().truncatedTo(ChronoUnit.MICROS);
         if (occurredAt.isAfter(now.plus(MAX_CLOCK_AHEAD))) {
             throw new BadRequestException("occurredAt may not lie more than 5 minutes in the future");
         }

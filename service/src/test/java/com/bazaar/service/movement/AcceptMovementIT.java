@@ -1,0 +1,165 @@
+package com.bazaar.service.movement;
+
+import static com.bazaar.service.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bazaar.service.Api;
+import com.bazaar.service.ServiceConfiguration;
+import com.bazaar.service.ServiceTestApp;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The accepting side alone (no worker runs here): validation, existence, roles and the answers of the reads. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class AcceptMovementIT {
+    static final DropwizardAppExtension<ServiceConfiguration> APP = ServiceTestApp.extension();
+
+    static long store;
+    static long product;
+
+    Api as(String user) {
+        return Api.at(APP.getLocalPort()).as(user);
+    }
+
+    long store() {
+        if (store == 0) {
+            store = json(as(ServiceTestApp.ADMIN).post("/stores", "{\"name\": \"Store " + UUID.randomUUID() + "\"}")).at("/store/id").asLong();
+            product = json(as(ServiceTestApp.ADMIN).post("/products", "{\"name\": \"Product " + UUID.randomUUID() + "\"}")).get("productId").asLong();
+        }
+        return store;
+    }
+
+    HttpResponse<String> post(String user, String body) {
+        return as(user).post("/stores/" + store() + "/stock-movements", body);
+    }
+
+    @Test
+    void acceptsAValidMovementWith202AndAPendingBody() {
+        HttpResponse<String> response = post(ServiceTestApp.CLERK,
+                "{\"productId\": %d, \"type\": \"manual\", \"quantity\": 3, \"reason\": \"damaged\", \"occurredAt\": \"2026-01-02T03:04:05Z\"}"
+                        .formatted(product));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        var movement = json(response).get("movement");
+        assertThat(json(response).get("message").asText()).isEqualTo("Stock movement accepted");
+        assertThat(UUID.fromString(movement.get("id").asText())).isNotNull();
+        assertThat(movement.get("status").asText()).isEqualTo("pending");
+        assertThat(movement.get("type").asText()).isEqualTo("manual");
+        assertThat(movement.get("quantity").asInt()).isEqualTo(3);
+        assertThat(movement.get("occurredAt").asText()).isEqualTo("2026-01-02T03:04:05Z");
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/stock-movements/" + movement.get("id").asText()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"type\": \"in\", \"quantity\": 1}",
+        "{\"productId\": PRODUCT, \"type\": \"in\"}",
+        "{\"productId\": PRODUCT, \"type\": \"sold\", \"quantity\": 1}",
+        "{\"productId\": PRODUCT, \"type\": \"in\", \"quantity\": 0}",
+        "{\"productId\": PRODUCT, \"type\": \"in\", \"quantity\": 1000001}",
+        "{\"productId\": PRODUCT, \"type\": \"in\", \"quantity\": \"5\"}",
+        "{\"productId\": PRODUCT, \"type\": \"in\", \"quantity\": 1.5}",
+        "{\"productId\": \"PRODUCT\", \"type\": \"in\", \"quantity\": 1}",
+        "{\"productId\": 0, \"type\": \"in\", \"quantity\": 1}",
+        "{\"productId\": PRODUCT, \"type\": \"in\", \"quantity\": 1, \"occurredAt\": 1700000000}",
+        "{\"productId\": PRODUCT, \"type\": \"in\", \"quantity\": 1, \"occurredAt\": \"yesterday\"}",
+        "{\"productId\": PRODUCT, \"type\": \"in\", \"quantity\": 1, \"storeId\": 1}",
+        "{\"productId\": PRODUCT, \"type\": \"in\", \"quantity\": 1, \"quantity\": 2}",
+        "[]",
+        "{\"productId\": PRODUCT, ",
+    })
+    void rejectsBadBodiesWith400(String body) {
+        store();
+        HttpResponse<String> response = post(ServiceTestApp.CLERK, body.replace("PRODUCT", String.valueOf(product)));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(json(response).get("message").asText()).isNotBlank();
+    }
+
+    @Test
+    void rejectsAnOccurredAtMoreThanFiveMinutesAhead() {
+        String future = Instant.now().plus(6, ChronoUnit.MINUTES).toString();
+        HttpResponse<String> response = post(ServiceTestApp.CLERK,
+                "{\"productId\": %d, \"type\": \"in\", \"quantity\": 1, \"occurredAt\": \"%s\"}".formatted(product(), future));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("message").asText()).contains("5 minutes in the future");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 256})
+    void rejectsAnIdempotencyKeyOutside1To255Characters(int length) {
+        var request = as(ServiceTestApp.CLERK).request("/stores/" + store() + "/stock-movements")
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", length == 0 ? " " : "k".repeat(length))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"productId\": %d, \"type\": \"in\", \"quantity\": 1}".formatted(product)));
+
+        HttpResponse<String> response = as(ServiceTestApp.CLERK).send(request);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(json(response).get("message").asText()).contains("Idempotency-Key");
+    }
+
+    @Test
+    void unknownStoreOrProductIs404() {
+        String body = "{\"productId\": %d, \"type\": \"in\", \"quantity\": 1}";
+        HttpResponse<String> noStore = as(ServiceTestApp.CLERK).post("/stores/999999999/stock-movements", body.formatted(product()));
+        HttpResponse<String> noProduct = post(ServiceTestApp.CLERK, body.formatted(999999999L));
+
+        assertThat(noStore.statusCode()).isEqualTo(404);
+        assertThat(json(noStore).get("message").asText()).isEqualTo("Store 999999999 not found");
+        assertThat(noProduct.statusCode()).isEqualTo(404);
+        assertThat(json(noProduct).get("message").asText()).isEqualTo("Product 999999999 not found");
+    }
+
+    @Test
+    void anAuditorMayNotRecordMovements() {
+        HttpResponse<String> response = post(ServiceTestApp.AUDITOR,
+                "{\"productId\": %d, \"type\": \"in\", \"quantity\": 1}".formatted(product()));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theIdempotencyKeyMapsToTheSameIdPerUserOnly() {
+        assertThat(AcceptMovementResource.movementId("clerk", "k-1")).isEqualTo(AcceptMovementResource.movementId("clerk", "k-1"));
+        assertThat(AcceptMovementResource.movementId("clerk", "k-1")).isNotEqualTo(AcceptMovementResource.movementId("admin", "k-1"));
+        assertThat(AcceptMovementResource.movementId("a", "bc")).isNotEqualTo(AcceptMovementResource.movementId("ab", "c"));
+    }
+
+    @Test
+    void readsAnswer404ForUnknownIdsAnd400ForMalformedOnes() {
+        Api auditor = as(ServiceTestApp.AUDITOR);
+        assertThat(auditor.get("/stock-movements/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+        assertThat(auditor.get("/stock-movements/not-a-uuid").statusCode()).isEqualTo(400);
+        assertThat(auditor.get("/stores/999999999/inventory").statusCode()).isEqualTo(404);
+        assertThat(auditor.get("/stores/" + store() + "/inventory/999999999").statusCode()).isEqualTo(404);
+        assertThat(auditor.get("/stores/0/inventory").statusCode()).isEqualTo(400);
+        assertThat(auditor.get("/products/999999999/quantity").statusCode()).isEqualTo(404);
+        assertThat(auditor.get("/products/abc/quantity").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aProductNeverMovedInAStoreHasQuantityZero() {
+        HttpResponse<String> response = as(ServiceTestApp.AUDITOR).get("/stores/" + store() + "/inventory/" + product);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).get("currentQuantity").asLong()).isZero();
+        assertThat(json(as(ServiceTestApp.AUDITOR).get("/stores/" + store + "/inventory")).get("storeId").asLong()).isEqualTo(store);
+    }
+
+    private long product() {
+        store();
+        return product;
+    }
+}

@@ -1,0 +1,45 @@
+package com.bazaar.worker;
+
+import com.bazaar.service.ServiceTestApp;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+
+/** The worker as the tests run it: config.yml on the shared embedded stack, short polls so it stops quickly. */
+public final class WorkerTestApp {
+    private WorkerTestApp() {
+    }
+
+    public static DropwizardAppExtension<WorkerConfiguration> extension() {
+        ServiceTestApp.startStack();
+        return new DropwizardAppExtension<>(BazaarWorkerApplication.class, ServiceTestApp.CONFIG,
+                ConfigOverride.config("worker.server.adminConnectors[0].port", "0"),
+                ConfigOverride.config("worker.consumer.waitTime", "1s"));
+    }
+
+    public static SqsClient sqs() {
+        return ServiceTestApp.startStack().queue().client();
+    }
+
+    public static String queueUrl(SqsClient sqs, String name) {
+        return sqs.getQueueUrl(r -> r.queueName(name)).queueUrl();
+    }
+
+    /** Sends a body as another producer would, in the given FIFO message group, with a fresh deduplication id. */
+    public static String send(SqsClient sqs, String queueUrl, String body, String group) {
+        return sqs.sendMessage(SendMessageRequest.builder().queueUrl(queueUrl).messageBody(body)
+                .messageGroupId(group).messageDeduplicationId(UUID.randomUUID().toString()).build()).messageId();
+    }
+
+    public static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+
+    public static Map<String, MessageAttributeValue> noAttributes() {
+        return Map.of();
+    }
+}

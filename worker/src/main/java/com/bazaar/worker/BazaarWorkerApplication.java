@@ -10,6 +10,7 @@ import com.bazaar.queue.QueueHealthCheck;
 import com.bazaar.queue.QueueUrl;
 import com.bazaar.worker.consumer.BatchHandler;
 import com.bazaar.worker.consumer.ConsumerConfiguration;
+import com.bazaar.worker.consumer.ConsumerSwitchTask;
 import com.bazaar.worker.consumer.MovementConsumer;
 import com.bazaar.worker.ledger.MovementApplier;
 import io.dropwizard.core.Application;
@@ -54,7 +55,10 @@ public class BazaarWorkerApplication extends Application<WorkerConfiguration> {
         ConsumerConfiguration consumer = worker.getConsumer();
         ExecutorService threads = environment.lifecycle().executorService("movement-consumer-%d")
                 .minThreads(consumer.getThreads()).maxThreads(consumer.getThreads()).build();
-        environment.lifecycle().manage(new MovementConsumer(sqs, queueUrl, new QueueUrl(sqs, queue.getDeadLetterQueueName()),
-                new BatchHandler(applier), () -> Databases.isReachable(jdbi), consumer, threads));
+        var movementConsumer = new MovementConsumer(sqs, queueUrl, new QueueUrl(sqs, queue.getDeadLetterQueueName()),
+                new BatchHandler(applier), () -> Databases.isReachable(jdbi), consumer, threads);
+        environment.lifecycle().manage(movementConsumer);
+        environment.admin().addTask(ConsumerSwitchTask.pause(movementConsumer));
+        environment.admin().addTask(ConsumerSwitchTask.resume(movementConsumer));
     }
 }

@@ -43,6 +43,7 @@ public class MovementConsumer implements Managed {
     private final ExecutorService threads;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final CountDownLatch stopped;
+    private volatile boolean paused;
 
     public MovementConsumer(SqsClient sqs, QueueUrl queue, QueueUrl deadLetterQueue, BatchHandler handler,
                             BooleanSupplier databaseReachable, ConsumerConfiguration config, ExecutorService threads) {
@@ -72,6 +73,19 @@ public class MovementConsumer implements Managed {
         }
     }
 
+    /** Stops receiving after the batches in hand (an operator's switch, e.g. for database maintenance). */
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
     private boolean running() {
         return stopping.getCount() > 0;
     }
@@ -80,6 +94,10 @@ public class MovementConsumer implements Managed {
         int failures = 0;
         try {
             while (running()) {
+                if (paused) {
+                    pause(1);
+                    continue;
+                }
                 try {
                     if (failures > 0 && !databaseReachable.getAsBoolean()) {
                         throw new DatabaseUnavailable();

@@ -1,0 +1,327 @@
+package com.bazaar.bench;
+
+import com.bazaar.movement.MovementCodec;
+import com.bazaar.movement.MovementMessage;
+import com.bazaar.movement.MovementType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+/**
+ * Loads a running system (./bazaar up) and prints what it measured:
+ * <ol>
+ * <li>accept: POST movements from many clients at once; rate and latency percentiles;</li>
+ * <li>drain: pause the worker, preload a backlog straight onto the queue, resume it; apply rate;</li>
+ * <li>lag: a steady POST rate with the worker running; accepted (occurredAt) to applied, p50/p99;</li>
+ * <li>reads: a store's whole inventory (all its products) and single levels, after the ledger has grown.</li>
+ * </ol>
+ * It reads the ledger directly from PostgreSQL to know when the worker is done. Options: --name value,
+ * see {@link #DEFAULTS}.
+ */
+public final class Benchmark {
+    static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry("url", "http://localhost:8080"),
+            Map.entry("user", "admin"),
+            Map.entry("password", "bazaar-dev"),
+            Map.entry("worker-admin", "http://localhost:8082"),
+            Map.entry("sqs-endpoint", "http://127.0.0.1:9324"),
+            Map.entry("region", "us-east-1"),
+            Map.entry("queue", "bazaar-stock-movements.fifo"),
+            Map.entry("db", "jdbc:postgresql://127.0.0.1:55432/bazaar"),
+            Map.entry("db-user", "postgres"),
+            Map.entry("db-password", ""),
+            Map.entry("products", "5000"),
+            Map.entry("posts", "30000"),
+            Map.entry("concurrency", "32"),
+            Map.entry("backlog", "1000000"),
+            Map.entry("lag-rate", "500"),
+            Map.entry("lag-seconds", "20"),
+            Map.entry("reads", "500"));
+
+    private final Map<String, String> options;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final MovementCodec codec = new MovementCodec();
+    private final String authorization;
+    private long store;
+    private long[] products;
+
+    private Benchmark(Map<String, String> options) {
+        this.options = options;
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
+                (options.get("user") + ":" + options.get("password")).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>(DEFAULTS);
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            String name = args[i].replaceFirst("^--", "");
+            if (!DEFAULTS.containsKey(name)) {
+                throw new IllegalArgumentException("unknown option --" + name + "; known: " + DEFAULTS.keySet());
+            }
+            options.put(name, args[i + 1]);
+        }
+        new Benchmark(options).run();
+    }
+
+    private int option(String name) {
+        return Integer.parseInt(options.get(name));
+    }
+
+    private void run() throws Exception {
+        System.out.printf("machine: %d cores, java %s; options %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), new java.util.TreeMap<>(options));
+        setUp();
+        accept();
+        drain();
+        lag();
+        reads();
+    }
+
+    private void setUp() throws Exception {
+        String tag = Long.toString(System.currentTimeMillis(), 36);
+        store = json.readTree(post("/stores", "{\"name\": \"Bench store " + tag + "\"}", null).body()).at("/store/id").asLong();
+        products = new long[option("products")];
+        parallel(16, products.length, i -> {
+            products[i] = json.readTree(post("/products", "{\"name\": \"Bench product " + tag + "-" + i + "\"}", null)
+                    .body()).get("productId").asLong();
+        });
+        System.out.printf("set up: store %d with %d new products%n", store, products.length);
+    }
+
+    private void accept() throws Exception {
+        int posts = option("posts");
+        long[] latencies = new long[posts];
+        AtomicInteger failures = new AtomicInteger();
+        long start = System.nanoTime();
+        parallel(option("concurrency"), posts, i -> {
+            long sent = System.nanoTime();
+            int status = postMovement(MovementType.IN, 1 + ThreadLocalRandom.current().nextInt(5)).statusCode();
+            latencies[i] = System.nanoTime() - sent;
+            if (status != 202) {
+                failures.incrementAndGet();
+            }
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("accept: %d POSTs from %d clients in %.1f s = %.0f accepted/s, %d not 202; latency %s%n",
+                posts, option("concurrency"), seconds, posts / seconds, failures.get(), percentiles(latencies));
+        awaitLedger(posts, 600);
+    }
+
+    private void drain() throws Exception {
+        int backlog = option("backlog");
+        long before = ledgerCount();
+        adminTask("pause-consumer");
+        TimeUnit.SECONDS.sleep(2);
+        try (SqsClient sqs = SqsClient.builder().endpointOverride(URI.create(options.get("sqs-endpoint")))
+                .region(Region.of(options.get("region")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bazaar-local", "bazaar-local")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+            String queueUrl = sqs.getQueueUrl(r -> r.queueName(options.get("queue"))).queueUrl();
+            boolean fifo = options.get("queue").endsWith(".fifo");
+            long start = System.nanoTime();
+            parallel(8, (backlog + 9) / 10, batch -> {
+                List<SendMessageBatchRequestEntry> entries = new ArrayList<>(10);
+                for (int i = 0; i < 10 && batch * 10 + i < backlog; i++) {
+                    entries.add(entry(fifo, i));
+                }
+                var failed = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries)).failed();
+                if (!failed.isEmpty()) {
+                    throw new IllegalStateException("send failed: " + failed);
+                }
+            });
+            System.out.printf("drain: preloaded %d messages in %.1f s with the worker paused%n",
+                    backlog, (System.nanoTime() - start) / 1e9);
+        }
+        long expected = before + backlog;
+        long start = System.nanoTime();
+        adminTask("resume-consumer");
+        awaitLedger(expected, 3600);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("drain: %d movements applied or rejected in %.1f s = %.0f movements/s%n",
+                expected - before, seconds, (expected - before) / seconds);
+    }
+
+    private SendMessageBatchRequestEntry entry(boolean fifo, int index) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long product = products[random.nextInt(products.length)];
+        boolean out = random.nextInt(5) == 0;
+        var message = new MovementMessage(UUID.randomUUID(), store, product, out ? MovementType.OUT : MovementType.IN,
+                out ? 1 + random.nextInt(3) : 1 + random.nextInt(10), null, "bench", null);
+        var entry = SendMessageBatchRequestEntry.builder().id(String.valueOf(index)).messageBody(codec.encode(message));
+        if (fifo) {
+            entry.messageGroupId(message.messageGroupId()).messageDeduplicationId(message.movementId().toString());
+        }
+        return entry.build();
+    }
+
+    private void lag() throws Exception {
+        int rate = option("lag-rate");
+        int total = rate * option("lag-seconds");
+        long before = ledgerCount();
+        String[] ids = new String[total];
+        long start = System.nanoTime();
+        parallel(8, total, i -> {
+            long due = start + (long) (i * 1e9 / rate);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            ids[i] = json.readTree(postMovement(MovementType.IN, 1).body()).at("/movement/id").asText();
+        });
+        awaitLedger(before + total, 600);
+        try (Connection db = database(); var query = db.prepareStatement("""
+                SELECT percentile_cont(ARRAY[0.5, 0.99]) WITHIN GROUP (ORDER BY extract(epoch FROM applied_at - occurred_at))
+                FROM stock_movements WHERE movement_id = ANY(?)""")) {
+            query.setArray(1, db.createArrayOf("uuid", Arrays.stream(ids).map(UUID::fromString).toArray()));
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                Double[] lag = (Double[]) rs.getArray(1).getArray();
+                System.out.printf("lag: %d POSTs at %d/s, accepted -> applied p50 %.0f ms, p99 %.0f ms%n",
+                        total, rate, lag[0] * 1000, lag[1] * 1000);
+            }
+        }
+    }
+
+    private void reads() throws Exception {
+        int reads = option("reads");
+        String inventory = "/stores/" + store + "/inventory";
+        int rows = json.readTree(get(inventory).body()).get("inventory").size();
+        for (int i = 0; i < 50; i++) {
+            get(inventory);
+        }
+        long[] whole = new long[reads];
+        for (int i = 0; i < reads; i++) {
+            long sent = System.nanoTime();
+            if (get(inventory).statusCode() != 200) {
+                throw new IllegalStateException("inventory read failed");
+            }
+            whole[i] = System.nanoTime() - sent;
+        }
+        long[] single = new long[reads];
+        for (int i = 0; i < reads; i++) {
+            long product = products[ThreadLocalRandom.current().nextInt(products.length)];
+            long sent = System.nanoTime();
+            get(inventory + "/" + product);
+            single[i] = System.nanoTime() - sent;
+        }
+        System.out.printf("reads: ledger holds %d movements; GET %s (%d rows) x%d: %s%n",
+                ledgerCount(), inventory, rows, reads, percentiles(whole));
+        System.out.printf("reads: GET %s/{productId} x%d: %s%n", inventory, reads, percentiles(single));
+    }
+
+    private HttpResponse<String> postMovement(MovementType type, int quantity) throws Exception {
+        long product = products[ThreadLocalRandom.current().nextInt(products.length)];
+        return post("/stores/" + store + "/stock-movements",
+                "{\"productId\": %d, \"type\": \"%s\", \"quantity\": %d}".formatted(product, type, quantity), null);
+    }
+
+    private HttpResponse<String> post(String path, String body, String idempotencyKey) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(options.get("url") + path)).header("Authorization", authorization)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(options.get("url") + path)).header("Authorization", authorization)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void adminTask(String task) throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create(options.get("worker-admin") + "/tasks/" + task))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(task + " answered " + response.statusCode());
+        }
+    }
+
+    private Connection database() throws SQLException {
+        return DriverManager.getConnection(options.get("db"), options.get("db-user"), options.get("db-password"));
+    }
+
+    private long ledgerCount() throws SQLException {
+        try (Connection db = database(); var query = db.prepareStatement("SELECT count(*) FROM stock_movements WHERE store_id = ?")) {
+            query.setLong(1, store);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private void awaitLedger(long expected, int timeoutSeconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (ledgerCount() < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the worker did not reach " + expected + " movements in " + timeoutSeconds + " s");
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+    }
+
+    private static String percentiles(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms".formatted(at(sorted, 0.50), at(sorted, 0.90),
+                at(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
+    }
+
+    private static double at(long[] sorted, double quantile) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+    }
+
+    private interface Step {
+        void run(int index) throws Exception;
+    }
+
+    /** Runs {@code count} steps on {@code threads} threads, each thread taking the next index. */
+    private static void parallel(int threads, int count, Step step) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger next = new AtomicInteger();
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        step.run(i);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -56,7 +56,7 @@ public class BazaarWorkerApplication extends Application<WorkerConfiguration> {
         ExecutorService threads = environment.lifecycle().executorService("movement-consumer-%d")
                 .minThreads(consumer.getThreads()).maxThreads(consumer.getThreads()).build();
         var movementConsumer = new MovementConsumer(sqs, queueUrl, new QueueUrl(sqs, queue.getDeadLetterQueueName()),
-                new BatchHandler(applier), () -> Databases.isReachable(jdbi), consumer, threads);
+                new BatchHandler(applier), () -> Databases.isReachable(jdbi), consumer, threads, environment.metrics());
         environment.lifecycle().manage(movementConsumer);
         environment.admin().addTask(ConsumerSwitchTask.pause(movementConsumer));
         environment.admin().addTask(ConsumerSwitchTask.resume(movementConsumer));

@@ -5,29 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bazaar.embedded.SharedTestStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.jackson.Jackson;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The worker boots from the repository's config.yml, serves only its admin port, and checks its dependencies. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class WorkerApplicationIT {
-    static final String CONFIG = Path.of("..", "config.yml").toAbsolutePath().normalize().toString();
 
-    static {
-        SharedTestStack.start(() -> { });
-    }
-
-    static final DropwizardAppExtension<WorkerConfiguration> APP = new DropwizardAppExtension<>(
-            BazaarWorkerApplication.class, CONFIG,
-            ConfigOverride.config("worker.server.adminConnectors[0].port", "0"));
+    static final DropwizardAppExtension<WorkerConfiguration> APP = WorkerTestApp.extension();
 
     @Test
     void healthCheckNamesTheDatabaseAndTheQueue() throws Exception {

@@ -3,6 +3,9 @@ package com.bazaar.worker.consumer;
 import com.bazaar.db.Databases;
 import com.bazaar.queue.MessageAttributes;
 import com.bazaar.queue.QueueUrl;
+import com.codahale.metrics.Histogram;
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.Timer;
 import io.dropwizard.lifecycle.Managed;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,10 +46,15 @@ public class MovementConsumer implements Managed {
     private final ExecutorService threads;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final CountDownLatch stopped;
+    private final Timer receiveTime;
+    private final Timer handleTime;
+    private final Timer deleteTime;
+    private final Histogram batchSize;
     private volatile boolean paused;
 
     public MovementConsumer(SqsClient sqs, QueueUrl queue, QueueUrl deadLetterQueue, BatchHandler handler,
-                            BooleanSupplier databaseReachable, ConsumerConfiguration config, ExecutorService threads) {
+                            BooleanSupplier databaseReachable, ConsumerConfiguration config, ExecutorService threads,
+                            MetricRegistry metrics) {
         this.sqs = sqs;
         this.queue = queue;
         this.deadLetterQueue = deadLetterQueue;
@@ -55,6 +63,10 @@ public class MovementConsumer implements Managed {
         this.config = config;
         this.threads = threads;
         this.stopped = new CountDownLatch(config.getThreads());
+        this.receiveTime = metrics.timer("bazaar.worker.receive");
+        this.handleTime = metrics.timer("bazaar.worker.batch");
+        this.deleteTime = metrics.timer("bazaar.worker.delete");
+        this.batchSize = metrics.histogram("bazaar.worker.batch-size");
     }
 
     @Override
@@ -120,18 +132,13 @@ public class MovementConsumer implements Managed {
     }
 
     private void pollOnce() {
-        List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queue.get())
-                .maxNumberOfMessages(MAX_MESSAGES)
-                .waitTimeSeconds((int) config.getWaitTime().toSeconds())
-                .visibilityTimeout((int) config.getVisibilityTimeout().toSeconds())
-                .messageSystemAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP,
-                        MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, MessageSystemAttributeName.MESSAGE_GROUP_ID)
-                .messageAttributeNames("All")).messages();
+        List<Message> messages = receiveTime.timeSupplier(() -> receive());
         if (messages.isEmpty()) {
             return;
         }
+        batchSize.update(messages.size());
         Disposition disposition;
-        try {
+        try (Timer.Context timing = handleTime.time()) {
             disposition = handler.handle(messages);
         } catch (RuntimeException e) {
             if (!Databases.isUnavailable(e)) {
@@ -142,8 +149,20 @@ public class MovementConsumer implements Managed {
         }
         List<Message> delete = new ArrayList<>(disposition.delete());
         delete.addAll(deadLetter(disposition.deadLetter()));
-        delete(delete);
+        try (Timer.Context timing = deleteTime.time()) {
+            delete(delete);
+        }
         retryLater(disposition.retry());
+    }
+
+    private List<Message> receive() {
+        return sqs.receiveMessage(r -> r.queueUrl(queue.get())
+                .maxNumberOfMessages(MAX_MESSAGES)
+                .waitTimeSeconds((int) config.getWaitTime().toSeconds())
+                .visibilityTimeout((int) config.getVisibilityTimeout().toSeconds())
+                .messageSystemAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP,
+                        MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, MessageSystemAttributeName.MESSAGE_GROUP_ID)
+                .messageAttributeNames("All")).messages();
     }
 
     /** @return the messages now safely on the dead-letter queue */

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -27,6 +28,9 @@ public record MovementMessage(
         Instant occurredAt,
         @Size(min = 1, max = 255) @Pattern(regexp = "\\S(.*\\S)?", message = "must not start or end with white space") String actor,
         @Size(max = 500) String reason) {
+
+    /** How far past its acceptance a movement's occurredAt may lie: clocks differ, but not by more. */
+    public static final Duration MAX_CLOCK_AHEAD = Duration.ofMinutes(5);
 
     /** The SQS message group of a FIFO queue: one per store and product, so their movements stay in order. */
     public String messageGroupId() {

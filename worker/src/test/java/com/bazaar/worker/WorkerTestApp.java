@@ -3,10 +3,8 @@ package com.bazaar.worker;
 import com.bazaar.service.ServiceTestApp;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /** The worker as the tests run it: config.yml on the shared embedded stack, short polls so it stops quickly. */
@@ -33,13 +31,5 @@ public final class WorkerTestApp {
     public static String send(SqsClient sqs, String queueUrl, String body, String group) {
         return sqs.sendMessage(SendMessageRequest.builder().queueUrl(queueUrl).messageBody(body)
                 .messageGroupId(group).messageDeduplicationId(UUID.randomUUID().toString()).build()).messageId();
-    }
-
-    public static MessageAttributeValue text(String value) {
-        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
-    }
-
-    public static Map<String, MessageAttributeValue> noAttributes() {
-        return Map.of();
     }
 }

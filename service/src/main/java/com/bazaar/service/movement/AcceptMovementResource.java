@@ -30,7 +30,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -47,7 +46,6 @@ import org.slf4j.LoggerFactory;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AcceptMovementResource {
     private static final Logger LOG = LoggerFactory.getLogger(AcceptMovementResource.class);
-    static final Duration MAX_CLOCK_AHEAD = Duration.ofMinutes(5);
     static final int RETRY_AFTER_SECONDS = 2;
 
     private final KnownIds stores;
@@ -81,7 +79,7 @@ public class AcceptMovementResource {
         // Microseconds: what PostgreSQL keeps, so the 202 shows the time the ledger will show.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant occurredAt = request.occurredAt() == null ? now : request.occurredAt().truncatedTo(ChronoUnit.MICROS);
-        if (occurredAt.isAfter(now.plus(MAX_CLOCK_AHEAD))) {
+        if (occurredAt.isAfter(now.plus(MovementMessage.MAX_CLOCK_AHEAD))) {
             throw new BadRequestException("occurredAt may not lie more than 5 minutes in the future");
         }
         if (!stores.contains(storeId.get())) {

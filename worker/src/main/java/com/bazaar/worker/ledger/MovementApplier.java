@@ -8,8 +8,8 @@ import com.bazaar.inventory.InventoryDao;
 import com.bazaar.inventory.InventoryLevel;
 import com.bazaar.movement.LedgerDao;
 import com.bazaar.movement.LedgerEntry;
+import com.bazaar.movement.MovementMessage;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,8 +28,6 @@ import org.jdbi.v3.core.Jdbi;
  * per new movement. A movement id already in the ledger changes nothing, so redelivery is harmless.
  */
 public class MovementApplier {
-    static final Duration MAX_CLOCK_AHEAD = Duration.ofMinutes(5);
-
     private final Jdbi jdbi;
     private final KnownIds stores;
     private final KnownIds products;
@@ -131,7 +129,7 @@ public class MovementApplier {
         if (!products.contains(movement.productId())) {
             return "product " + movement.productId() + " does not exist";
         }
-        if (movement.occurredAt().isAfter(movement.acceptedAt().plus(MAX_CLOCK_AHEAD))) {
+        if (movement.occurredAt().isAfter(movement.acceptedAt().plus(MovementMessage.MAX_CLOCK_AHEAD))) {
             return "occurredAt lies more than 5 minutes after the message was sent";
         }
         return null;

@@ -18,6 +18,25 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 /** The ledger of stock movements: written by the worker, read by the API. */
 @RegisterRowMapper(LedgerDao.MovementViewMapper.class)
 public interface LedgerDao {
+    String VIEW = """
+            SELECT m.movement_id, m.store_id, m.product_id, s.name AS store_name, p.name AS product_name, m.type,
+                   m.quantity, m.delta, m.status, m.reason, m.rejection_reason, m.actor, m.source, m.request_id,
+                   m.occurred_at, m.accepted_at, m.created_at, m.applied_at
+            FROM stock_movements m
+            LEFT JOIN stores s ON s.id = m.store_id
+            LEFT JOIN products p ON p.id = m.product_id
+            """;
+
+    /** With a value for each filter the planner picks the matching report index (prepared per call). */
+    String REPORT_FILTER = """
+            WHERE m.status = :f.status
+              AND (CAST(:f.storeId AS bigint) IS NULL OR m.store_id = :f.storeId)
+              AND (CAST(:f.productId AS bigint) IS NULL OR m.product_id = :f.productId)
+              AND (CAST(:f.type AS varchar) IS NULL OR m.type = :f.type)
+              AND (CAST(:f.startDate AS timestamptz) IS NULL OR m.occurred_at >= :f.startDate)
+              AND (CAST(:f.endDate AS timestamptz) IS NULL OR m.occurred_at <= :f.endDate)
+            """;
+
     @SqlQuery("SELECT movement_id FROM stock_movements WHERE movement_id = ANY(:ids)")
     Set<UUID> existing(UUID[] ids);
 
@@ -31,16 +50,15 @@ public interface LedgerDao {
             """)
     int[] insert(@BindMethods List<LedgerEntry> entries);
 
-    @SqlQuery("""
-            SELECT m.movement_id, m.store_id, m.product_id, s.name AS store_name, p.name AS product_name, m.type,
-                   m.quantity, m.delta, m.status, m.reason, m.rejection_reason, m.actor, m.source, m.request_id,
-                   m.occurred_at, m.accepted_at, m.created_at, m.applied_at
-            FROM stock_movements m
-            LEFT JOIN stores s ON s.id = m.store_id
-            LEFT JOIN products p ON p.id = m.product_id
-            WHERE m.movement_id = :id
-            """)
+    @SqlQuery(VIEW + "WHERE m.movement_id = :id")
     Optional<MovementView> findById(UUID id);
+
+    /** The report: newest first by occurredAt, then by ledger order. */
+    @SqlQuery(VIEW + REPORT_FILTER + "ORDER BY m.occurred_at DESC, m.id DESC LIMIT :limit OFFSET :offset")
+    List<MovementView> report(@BindMethods("f") MovementFilter filter, int limit, long offset);
+
+    @SqlQuery("SELECT count(*) FROM stock_movements m " + REPORT_FILTER)
+    long count(@BindMethods("f") MovementFilter filter);
 
     class MovementViewMapper implements RowMapper<MovementView> {
         @Override

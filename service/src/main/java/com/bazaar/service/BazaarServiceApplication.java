@@ -1,5 +1,6 @@
 package com.bazaar.service;
 
+import com.bazaar.audit.AuditDao;
 import com.bazaar.catalog.KnownIds;
 import com.bazaar.catalog.ProductDao;
 import com.bazaar.catalog.StoreDao;
@@ -11,6 +12,7 @@ import com.bazaar.movement.LedgerDao;
 import com.bazaar.queue.QueueConfiguration;
 import com.bazaar.queue.QueueHealthCheck;
 import com.bazaar.queue.QueueUrl;
+import com.bazaar.service.audit.AuditLogResource;
 import com.bazaar.service.auth.BcryptAuthenticator;
 import com.bazaar.service.auth.HashPasswordCommand;
 import com.bazaar.service.auth.RoleAuthorizer;
@@ -114,5 +116,6 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         environment.jersey().register(new MovementResource(jdbi.onDemand(LedgerDao.class)));
         environment.jersey().register(new StoreInventoryResource(knownStores, products, inventory));
         environment.jersey().register(new ProductQuantityResource(knownProducts, inventory));
+        environment.jersey().register(new AuditLogResource(jdbi.onDemand(AuditDao.class)));
     }
 }

@@ -1,17 +1,27 @@
 package com.bazaar.service.movement;
 
 import com.bazaar.movement.LedgerDao;
+import com.bazaar.movement.MovementFilter;
 import com.bazaar.movement.MovementView;
 import com.bazaar.service.auth.Roles;
+import com.bazaar.service.http.Paging;
+import io.dropwizard.jersey.params.IntParam;
+import io.dropwizard.jersey.params.LongParam;
 import io.dropwizard.jersey.params.UUIDParam;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 
 @Path("/stock-movements")
 @Produces(MediaType.APPLICATION_JSON)
@@ -20,6 +30,30 @@ public class MovementResource {
 
     public MovementResource(LedgerDao ledger) {
         this.ledger = ledger;
+    }
+
+    public record MovementPage(long totalItems, long totalPages, long currentPage, List<MovementView> movements) {
+    }
+
+    /** The movement report: filters, newest first by occurredAt, paged by limit and offset. */
+    @GET
+    @RolesAllowed({Roles.CLERK, Roles.AUDITOR})
+    public MovementPage report(
+            @QueryParam("storeId") String storeId,
+            @QueryParam("productId") String productId,
+            @QueryParam("type") @Pattern(regexp = "in|out|manual", message = "must be in, out or manual") String type,
+            @QueryParam("status") @DefaultValue("applied")
+            @Pattern(regexp = "applied|rejected", message = "must be applied or rejected") String status,
+            @QueryParam("startDate") String startDate,
+            @QueryParam("endDate") String endDate,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) IntParam limit,
+            @QueryParam("offset") @DefaultValue("0") @Min(0) LongParam offset) {
+        var filter = new MovementFilter(Paging.positiveId("storeId", storeId), Paging.positiveId("productId", productId),
+                type, status, Paging.instant("startDate", startDate), Paging.instant("endDate", endDate));
+        Paging.requireOrdered(filter.startDate(), filter.endDate());
+        long total = ledger.count(filter);
+        List<MovementView> page = offset.get() >= total ? List.of() : ledger.report(filter, limit.get(), offset.get());
+        return new MovementPage(total, Paging.totalPages(total, limit.get()), Paging.currentPage(offset.get(), limit.get()), page);
     }
 
     /** A movement the worker has applied or rejected; one still on the queue is not known yet (404). */

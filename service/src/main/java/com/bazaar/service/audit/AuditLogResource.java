@@ -1,0 +1,52 @@
+package com.bazaar.service.audit;
+
+import com.bazaar.audit.AuditDao;
+import com.bazaar.audit.AuditFilter;
+import com.bazaar.audit.AuditLog;
+import com.bazaar.service.auth.Roles;
+import com.bazaar.service.http.Paging;
+import io.dropwizard.jersey.params.IntParam;
+import io.dropwizard.jersey.params.LongParam;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** The audit trail, for admins and auditors: every write in the system, findable by its entity. */
+@Path("/audit-logs")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditLogResource {
+    private final AuditDao audit;
+
+    public AuditLogResource(AuditDao audit) {
+        this.audit = audit;
+    }
+
+    public record AuditPage(long totalItems, long totalPages, long currentPage, List<AuditLog> auditLogs) {
+    }
+
+    @GET
+    @RolesAllowed(Roles.AUDITOR)
+    public AuditPage find(
+            @QueryParam("entityType") @Size(min = 1, max = 50) String entityType,
+            @QueryParam("entityId") @Size(min = 1, max = 64) String entityId,
+            @QueryParam("userId") @Size(min = 1, max = 255) String userId,
+            @QueryParam("actionType") @Size(min = 1, max = 50) String actionType,
+            @QueryParam("startDate") String startDate,
+            @QueryParam("endDate") String endDate,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) IntParam limit,
+            @QueryParam("offset") @DefaultValue("0") @Min(0) LongParam offset) {
+        var filter = new AuditFilter(entityType, entityId, userId, actionType, Paging.instant("startDate", startDate), Paging.instant("endDate", endDate));
+        Paging.requireOrdered(filter.startDate(), filter.endDate());
+        long total = audit.count(filter);
+        List<AuditLog> page = offset.get() >= total ? List.of() : audit.find(filter, limit.get(), offset.get());
+        return new AuditPage(total, Paging.totalPages(total, limit.get()), Paging.currentPage(offset.get(), limit.get()), page);
+    }
+}

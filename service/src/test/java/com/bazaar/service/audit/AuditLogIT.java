@@ -1,0 +1,75 @@
+package com.bazaar.service.audit;
+
+import static com.bazaar.service.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bazaar.service.Api;
+import com.bazaar.service.ServiceConfiguration;
+import com.bazaar.service.ServiceTestApp;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@ExtendWith(DropwizardExtensionsSupport.class)
+class AuditLogIT {
+    static final DropwizardAppExtension<ServiceConfiguration> APP = ServiceTestApp.extension();
+
+    Api as(String user) {
+        return Api.at(APP.getLocalPort()).as(user);
+    }
+
+    @Test
+    void aCreatedProductsAuditTrailIsFoundByItsEntity() {
+        String name = "Audited " + UUID.randomUUID();
+        long id = json(as(ServiceTestApp.ADMIN).post("/products", "{\"name\": \"" + name + "\"}")).get("productId").asLong();
+
+        HttpResponse<String> response = as(ServiceTestApp.AUDITOR).get("/audit-logs?entityType=product&entityId=" + id);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode page = json(response);
+        assertThat(page.get("totalItems").asLong()).isEqualTo(1);
+        JsonNode row = page.at("/auditLogs/0");
+        assertThat(row.get("actionType").asText()).isEqualTo("PRODUCT_CREATED");
+        assertThat(row.get("userId").asText()).isEqualTo(ServiceTestApp.ADMIN);
+        assertThat(row.get("entityId").asText()).isEqualTo(String.valueOf(id));
+        assertThat(row.at("/details/name").asText()).isEqualTo(name);
+        assertThat(row.get("timestamp").asText()).endsWith("Z");
+    }
+
+    @Test
+    void filtersByUserAndActionAndPagesNewestFirst() {
+        String user = ServiceTestApp.ADMIN;
+        for (int i = 0; i < 3; i++) {
+            as(user).post("/stores", "{\"name\": \"Audited store " + UUID.randomUUID() + "\"}");
+        }
+
+        JsonNode page = json(as(ServiceTestApp.ADMIN).get("/audit-logs?userId=" + user + "&actionType=STORE_CREATED&limit=2"));
+
+        assertThat(page.get("totalItems").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(page.get("auditLogs")).hasSize(2);
+        assertThat(page.at("/auditLogs/0/id").asLong()).isGreaterThan(page.at("/auditLogs/1/id").asLong());
+        assertThat(json(as(ServiceTestApp.AUDITOR).get("/audit-logs?startDate=2000-01-01T00:00:00Z&endDate=2000-01-02T00:00:00Z"))
+                .get("totalItems").asLong()).isZero();
+    }
+
+    @Test
+    void clerksMayNotReadTheAuditLog() {
+        assertThat(as(ServiceTestApp.CLERK).get("/audit-logs").statusCode()).isEqualTo(403);
+        assertThat(as(ServiceTestApp.CLERK_AND_AUDITOR).get("/audit-logs").statusCode()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"limit=0", "limit=101", "offset=-1", "startDate=monday", "entityId="})
+    void badParametersAre400(String query) {
+        HttpResponse<String> response = as(ServiceTestApp.AUDITOR).get("/audit-logs?" + query);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(json(response).get("message").asText()).contains(query.substring(0, query.indexOf('=')));
+    }
+}

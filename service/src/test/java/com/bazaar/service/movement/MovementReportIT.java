@@ -1,0 +1,143 @@
+package com.bazaar.service.movement;
+
+import static com.bazaar.service.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bazaar.service.Api;
+import com.bazaar.service.ServiceConfiguration;
+import com.bazaar.service.ServiceTestApp;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** GET /stock-movements against a ledger seeded here: filters, order, paging and every 400. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class MovementReportIT {
+    static final DropwizardAppExtension<ServiceConfiguration> APP = ServiceTestApp.extension();
+    static final Jdbi DB = ServiceTestApp.database();
+    static final Instant DAY = Instant.parse("2026-03-01T00:00:00Z");
+
+    static long storeA;
+    static long storeB;
+    static long product;
+    static String productName;
+
+    /** Store A: 5 applied movements, one per hour from DAY (in, out, in, manual, in), and 1 rejected; store B: 1 applied. */
+    @BeforeAll
+    static void seed() {
+        Api admin = Api.at(APP.getLocalPort()).as(ServiceTestApp.ADMIN);
+        storeA = json(admin.post("/stores", "{\"name\": \"Report A " + UUID.randomUUID() + "\"}")).at("/store/id").asLong();
+        storeB = json(admin.post("/stores", "{\"name\": \"Report B " + UUID.randomUUID() + "\"}")).at("/store/id").asLong();
+        productName = "Report product " + UUID.randomUUID();
+        product = json(admin.post("/products", "{\"name\": \"" + productName + "\"}")).get("productId").asLong();
+        String[] types = {"in", "out", "in", "manual", "in"};
+        for (int hour = 0; hour < types.length; hour++) {
+            insert(storeA, types[hour], "applied", DAY.plusSeconds(3600L * hour));
+        }
+        insert(storeA, "out", "rejected", DAY.plusSeconds(1800));
+        insert(storeB, "in", "applied", DAY);
+    }
+
+    static void insert(long store, String type, String status, Instant occurredAt) {
+        DB.useHandle(h -> h.createUpdate("""
+                INSERT INTO stock_movements (movement_id, store_id, product_id, type, quantity, delta, status,
+                                             rejection_reason, actor, source, occurred_at, applied_at)
+                VALUES (:id, :store, :product, :type, 2, CASE :type WHEN 'in' THEN 2 ELSE -2 END, :status,
+                        CASE :status WHEN 'rejected' THEN 'insufficient stock' END, 'seed', 'api', :at, :at)""")
+                .bind("id", UUID.randomUUID()).bind("store", store).bind("product", product).bind("type", type)
+                .bind("status", status).bind("at", occurredAt).execute());
+    }
+
+    HttpResponse<String> report(String query) {
+        return Api.at(APP.getLocalPort()).as(ServiceTestApp.CLERK).get("/stock-movements?" + query);
+    }
+
+    JsonNode ok(String query) {
+        HttpResponse<String> response = report(query);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response);
+    }
+
+    static List<String> occurredAts(JsonNode page) {
+        List<String> times = new ArrayList<>();
+        page.get("movements").forEach(m -> times.add(m.get("occurredAt").asText()));
+        return times;
+    }
+
+    @Test
+    void listsAppliedMovementsNewestFirstWithStoreAndProduct() {
+        JsonNode page = ok("storeId=" + storeA);
+
+        assertThat(page.get("totalItems").asLong()).isEqualTo(5);
+        assertThat(page.get("totalPages").asLong()).isEqualTo(1);
+        assertThat(page.get("currentPage").asLong()).isEqualTo(1);
+        assertThat(occurredAts(page)).containsExactly("2026-03-01T04:00:00Z", "2026-03-01T03:00:00Z",
+                "2026-03-01T02:00:00Z", "2026-03-01T01:00:00Z", "2026-03-01T00:00:00Z");
+        JsonNode first = page.at("/movements/0");
+        assertThat(first.at("/store/id").asLong()).isEqualTo(storeA);
+        assertThat(first.at("/product/name").asText()).isEqualTo(productName);
+        assertThat(first.get("status").asText()).isEqualTo("applied");
+    }
+
+    @Test
+    void filtersByTypeStatusProductAndDateRangeInclusive() {
+        assertThat(ok("storeId=" + storeA + "&type=in").get("totalItems").asLong()).isEqualTo(3);
+        assertThat(ok("storeId=" + storeA + "&type=manual").get("totalItems").asLong()).isEqualTo(1);
+        JsonNode rejected = ok("storeId=" + storeA + "&status=rejected");
+        assertThat(rejected.get("totalItems").asLong()).isEqualTo(1);
+        assertThat(rejected.at("/movements/0/rejectionReason").asText()).isEqualTo("insufficient stock");
+        assertThat(ok("productId=" + product).get("totalItems").asLong()).isEqualTo(6);
+        assertThat(occurredAts(ok("storeId=" + storeA + "&startDate=2026-03-01T01:00:00Z&endDate=2026-03-01T03:00:00%2B00:00")))
+                .containsExactly("2026-03-01T03:00:00Z", "2026-03-01T02:00:00Z", "2026-03-01T01:00:00Z");
+        JsonNode empty = ok("storeId=" + storeA + "&startDate=2027-01-01T00:00:00Z");
+        assertThat(empty.get("totalItems").asLong()).isZero();
+        assertThat(empty.get("totalPages").asLong()).isZero();
+        assertThat(empty.get("movements")).isEmpty();
+    }
+
+    @Test
+    void pagesWithLimitAndOffsetIncludingTheBoundaries() {
+        JsonNode second = ok("storeId=" + storeA + "&limit=2&offset=2");
+        assertThat(second.get("totalPages").asLong()).isEqualTo(3);
+        assertThat(second.get("currentPage").asLong()).isEqualTo(2);
+        assertThat(occurredAts(second)).containsExactly("2026-03-01T02:00:00Z", "2026-03-01T01:00:00Z");
+
+        JsonNode one = ok("storeId=" + storeA + "&limit=1");
+        assertThat(one.get("movements")).hasSize(1);
+        assertThat(one.get("totalPages").asLong()).isEqualTo(5);
+        assertThat(ok("storeId=" + storeA + "&limit=100").get("movements")).hasSize(5);
+
+        JsonNode pastTheEnd = ok("storeId=" + storeA + "&offset=50");
+        assertThat(pastTheEnd.get("totalItems").asLong()).isEqualTo(5);
+        assertThat(pastTheEnd.get("currentPage").asLong()).isEqualTo(3);
+        assertThat(pastTheEnd.get("movements")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"limit=0", "limit=101", "limit=abc", "offset=-1", "offset=x", "storeId=0", "storeId=abc",
+        "productId=-3", "type=sold", "status=pending", "startDate=yesterday", "endDate=2026-03-01",
+        "startDate=2026-03-02T00:00:00Z&endDate=2026-03-01T00:00:00Z"})
+    void malformedOrOutOfRangeParametersAre400NamingThem(String query) {
+        HttpResponse<String> response = report(query);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        String name = query.substring(0, query.indexOf('='));
+        assertThat(json(response).get("message").asText()).contains(name);
+    }
+
+    @Test
+    void anAuditorMayReadTheReport() {
+        assertThat(Api.at(APP.getLocalPort()).as(ServiceTestApp.AUDITOR).get("/stock-movements").statusCode()).isEqualTo(200);
+    }
+}

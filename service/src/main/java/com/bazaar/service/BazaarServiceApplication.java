@@ -25,6 +25,7 @@ import com.bazaar.service.inventory.StoreInventoryResource;
 import com.bazaar.service.movement.AcceptMovementResource;
 import com.bazaar.service.movement.MovementPublisher;
 import com.bazaar.service.movement.MovementResource;
+import com.bazaar.service.ratelimit.RateLimitFilter;
 import com.bazaar.service.errors.UnexpectedErrorMapper;
 import com.bazaar.service.errors.ValidationErrorMapper;
 import com.bazaar.service.errors.WebApplicationErrorMapper;
@@ -105,6 +106,11 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         var requestIds = environment.servlets().addFilter("request-id", new RequestIdFilter());
         requestIds.setAsyncSupported(true);
         requestIds.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        // After the request id (a 429 carries one too), before authentication (failed logins count).
+        var rateLimit = environment.servlets().addFilter("rate-limit", new RateLimitFilter(configuration.getRateLimit(),
+                environment.getObjectMapper(), environment.metrics().meter("bazaar.service.rate-limited")));
+        rateLimit.setAsyncSupported(true);
+        rateLimit.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.jersey().register(new JsonErrorMapper());
         environment.jersey().register(new ValidationErrorMapper());
         environment.jersey().register(new WebApplicationErrorMapper());

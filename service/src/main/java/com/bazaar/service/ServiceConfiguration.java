@@ -2,6 +2,7 @@ package com.bazaar.service;
 
 import com.bazaar.config.BazaarConfiguration;
 import com.bazaar.service.auth.AuthConfiguration;
+import com.bazaar.service.ratelimit.RateLimitConfiguration;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +13,18 @@ public class ServiceConfiguration extends BazaarConfiguration {
     @Valid
     @NotNull
     private AuthConfiguration auth = new AuthConfiguration();
+
+    @Valid
+    @NotNull
+    private RateLimitConfiguration rateLimit = new RateLimitConfiguration();
+
+    public RateLimitConfiguration getRateLimit() {
+        return rateLimit;
+    }
+
+    public void setRateLimit(RateLimitConfiguration rateLimit) {
+        this.rateLimit = rateLimit;
+    }
 
     public AuthConfiguration getAuth() {
         return auth;

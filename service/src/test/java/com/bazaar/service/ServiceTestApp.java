@@ -66,6 +66,9 @@ public final class ServiceTestApp {
                 new EnvironmentVariableSubstitutor(false));
         return new DropwizardAppExtension<>(BazaarServiceApplication.class, CONFIG, withTestUsers,
                 ConfigOverride.randomPorts(),
+                // Every test client is 127.0.0.1; RateLimitIT runs the real limits.
+                ConfigOverride.config("rateLimit.requestsPerSecond", "1000000"),
+                ConfigOverride.config("rateLimit.burst", "1000000"),
                 ConfigOverride.config("auth.adminUser", ADMIN),
                 ConfigOverride.config("auth.adminPassword", password(ADMIN)));
     }

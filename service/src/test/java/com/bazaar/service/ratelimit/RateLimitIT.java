@@ -1,0 +1,109 @@
+package com.bazaar.service.ratelimit;
+
+import static com.bazaar.service.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.bazaar.service.Api;
+import com.bazaar.service.BazaarServiceApplication;
+import com.bazaar.service.ServiceConfiguration;
+import com.bazaar.service.ServiceTestApp;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The real filter with a tiny bucket (3 requests, 1 more per second). The test client is 127.0.0.1, made a
+ * trusted proxy so that each test can be a different client through X-Forwarded-For.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class RateLimitIT {
+    static final DropwizardAppExtension<ServiceConfiguration> APP;
+
+    static {
+        ServiceTestApp.startStack();
+        APP = new DropwizardAppExtension<>(BazaarServiceApplication.class, ServiceTestApp.CONFIG,
+                ConfigOverride.randomPorts(),
+                ConfigOverride.config("auth.adminUser", ServiceTestApp.ADMIN),
+                ConfigOverride.config("auth.adminPassword", ServiceTestApp.password(ServiceTestApp.ADMIN)),
+                ConfigOverride.config("rateLimit.requestsPerSecond", "1"),
+                ConfigOverride.config("rateLimit.burst", "3"),
+                ConfigOverride.config("rateLimit.trustedProxies", "127.0.0.1"));
+    }
+
+    HttpResponse<String> get(String client, String password) {
+        Api api = Api.at(APP.getLocalPort()).as(ServiceTestApp.ADMIN, password);
+        return api.send(api.request("/products").header("X-Forwarded-For", client).GET());
+    }
+
+    HttpResponse<String> get(String client) {
+        return get(client, ServiceTestApp.password(ServiceTestApp.ADMIN));
+    }
+
+    /** Requests until one is refused; the bucket holds 3, so it must come within a few. */
+    HttpResponse<String> exhaust(String client) {
+        for (int i = 0; i < 8; i++) {
+            HttpResponse<String> response = get(client);
+            if (response.statusCode() == 429) {
+                return response;
+            }
+        }
+        throw new AssertionError("never limited");
+    }
+
+    @Test
+    void aClientOverItsBurstGets429WithHeadersAndRecoversAfterTheRefill() {
+        HttpResponse<String> first = get("198.51.100.1");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("RateLimit-Limit")).hasValue("3");
+        assertThat(first.headers().firstValue("RateLimit-Remaining")).hasValue("2");
+        assertThat(first.headers().firstValue("RateLimit-Reset")).hasValue("1");
+
+        HttpResponse<String> limited = exhaust("198.51.100.1");
+
+        assertThat(limited.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(limited.headers().firstValue("RateLimit-Remaining")).hasValue("0");
+        assertThat(limited.headers().firstValue("X-Request-Id")).isPresent();
+        assertThat(json(limited).get("code").asInt()).isEqualTo(429);
+        await().atMost(Duration.ofSeconds(5)).until(() -> get("198.51.100.1").statusCode() == 200);
+    }
+
+    @Test
+    void eachClientHasItsOwnBucket() {
+        exhaust("198.51.100.2");
+
+        assertThat(get("198.51.100.3").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void failedLoginsCountAgainstTheCaller() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(get("198.51.100.4", "wrong").statusCode()).isIn(401, 429);
+        }
+
+        assertThat(get("198.51.100.4").statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void addressesAClientPutsInFrontOfItsOwnAreNotBelieved() {
+        exhaust("198.51.100.5");
+
+        assertThat(get("203.0.113.7, 198.51.100.5").statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void theAdminPortIsNotLimited() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        for (int i = 0; i < 10; i++) {
+            var response = client.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + APP.getAdminPort() + "/ping")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("RateLimit-Limit")).isEmpty();
+        }
+    }
+}

@@ -14,6 +14,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.batchmanager.SqsAsyncBatchManager;
 
 /** Where the movement queue lives: real SQS by default, any SQS-compatible endpoint if set. */
 public class QueueConfiguration {
@@ -88,11 +89,6 @@ public class QueueConfiguration {
         this.sendTimeout = sendTimeout;
     }
 
-    /** FIFO queues need a message group and deduplication id on every send; standard queues refuse them. */
-    public boolean isFifo() {
-        return queueName.endsWith(".fifo");
-    }
-
     /** A synchronous client closed with the application. Credentials come from the AWS default chain. */
     public SqsClient buildClient(LifecycleEnvironment lifecycle) {
         var builder = SqsClient.builder()
@@ -106,8 +102,12 @@ public class QueueConfiguration {
         return client;
     }
 
-    /** An asynchronous (Netty) client for the batch manager, each call bounded by {@link #sendTimeout}. */
-    public SqsAsyncClient buildAsyncClient(LifecycleEnvironment lifecycle) {
+    /**
+     * The SDK's automatic batching for sends, over an asynchronous (Netty) client whose calls are bounded by
+     * {@link #sendTimeout}: up to ten messages per SendMessageBatch, or what {@link #sendFrequency} collected.
+     * Both are closed with the application, the batch manager first.
+     */
+    public SqsAsyncBatchManager buildBatchManager(LifecycleEnvironment lifecycle) {
         var builder = SqsAsyncClient.builder()
                 .region(Region.of(region))
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder())
@@ -117,6 +117,12 @@ public class QueueConfiguration {
         }
         SqsAsyncClient client = builder.build();
         lifecycle.manage(new AutoCloseableManager(client));
-        return client;
+        SqsAsyncBatchManager batches = SqsAsyncBatchManager.builder()
+                .client(client)
+                .scheduledExecutor(lifecycle.scheduledExecutorService("sqs-send-%d").threads(1).build())
+                .overrideConfiguration(c -> c.maxBatchSize(10).sendRequestFrequency(sendFrequency.toJavaDuration()))
+                .build();
+        lifecycle.manage(new AutoCloseableManager(batches));
+        return batches;
     }
 }

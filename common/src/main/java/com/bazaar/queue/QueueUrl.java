@@ -20,6 +20,11 @@ public final class QueueUrl {
         return name;
     }
 
+    /** FIFO queues need a message group and deduplication id on every send; standard queues refuse them. */
+    public boolean isFifo() {
+        return name.endsWith(".fifo");
+    }
+
     public String get() {
         String known = url;
         if (known == null) {

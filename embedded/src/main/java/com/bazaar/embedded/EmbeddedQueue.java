@@ -50,16 +50,21 @@ public final class EmbeddedQueue implements AutoCloseable {
      */
     public void createQueues(String queueName, String deadLetterQueueName) {
         try (SqsClient sqs = client()) {
-            String dlqUrl = sqs.createQueue(r -> r.queueName(deadLetterQueueName)
-                    .attributes(fifoAttributes(deadLetterQueueName))).queueUrl();
-            String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlqUrl)
-                    .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
-            Map<QueueAttributeName, String> attributes = new HashMap<>(fifoAttributes(queueName));
-            attributes.put(QueueAttributeName.REDRIVE_POLICY, """
-                    {"maxReceiveCount":"%d","deadLetterTargetArn":"%s"}"""
-                    .formatted(MAX_RECEIVES_BEFORE_DEAD_LETTER, dlqArn));
-            sqs.createQueue(r -> r.queueName(queueName).attributes(attributes));
+            createQueues(sqs, queueName, deadLetterQueueName);
         }
+    }
+
+    /** The same queues through any SQS client (LocalStack, say), as localstack/init/01-create-queues.sh does. */
+    public static void createQueues(SqsClient sqs, String queueName, String deadLetterQueueName) {
+        String dlqUrl = sqs.createQueue(r -> r.queueName(deadLetterQueueName)
+                .attributes(fifoAttributes(deadLetterQueueName))).queueUrl();
+        String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlqUrl)
+                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+        Map<QueueAttributeName, String> attributes = new HashMap<>(fifoAttributes(queueName));
+        attributes.put(QueueAttributeName.REDRIVE_POLICY, """
+                {"maxReceiveCount":"%d","deadLetterTargetArn":"%s"}"""
+                .formatted(MAX_RECEIVES_BEFORE_DEAD_LETTER, dlqArn));
+        sqs.createQueue(r -> r.queueName(queueName).attributes(attributes));
     }
 
     private static Map<QueueAttributeName, String> fifoAttributes(String queueName) {

@@ -20,16 +20,16 @@ import com.bazaar.service.auth.User;
 import com.bazaar.service.catalog.ProductResource;
 import com.bazaar.service.catalog.StoreResource;
 import com.bazaar.service.errors.JsonErrorMapper;
+import com.bazaar.service.errors.UnexpectedErrorMapper;
+import com.bazaar.service.errors.ValidationErrorMapper;
+import com.bazaar.service.errors.WebApplicationErrorMapper;
+import com.bazaar.service.http.RequestIdFilter;
 import com.bazaar.service.inventory.ProductQuantityResource;
 import com.bazaar.service.inventory.StoreInventoryResource;
 import com.bazaar.service.movement.AcceptMovementResource;
 import com.bazaar.service.movement.MovementPublisher;
 import com.bazaar.service.movement.MovementResource;
 import com.bazaar.service.ratelimit.RateLimitFilter;
-import com.bazaar.service.errors.UnexpectedErrorMapper;
-import com.bazaar.service.errors.ValidationErrorMapper;
-import com.bazaar.service.errors.WebApplicationErrorMapper;
-import com.bazaar.service.http.RequestIdFilter;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.CachingAuthenticator;
@@ -39,14 +39,12 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.lifecycle.AutoCloseableManager;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.EnumSet;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.batchmanager.SqsAsyncBatchManager;
 
 public class BazaarServiceApplication extends Application<ServiceConfiguration> {
 
@@ -84,13 +82,7 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         SqsClient sqs = queue.buildClient(environment.lifecycle());
         QueueUrl queueUrl = new QueueUrl(sqs, queue.getQueueName());
         environment.healthChecks().register("queue", new QueueHealthCheck(sqs, queueUrl));
-        SqsAsyncBatchManager batches = SqsAsyncBatchManager.builder()
-                .client(queue.buildAsyncClient(environment.lifecycle()))
-                .scheduledExecutor(environment.lifecycle().scheduledExecutorService("sqs-send-%d").threads(1).build())
-                .overrideConfiguration(c -> c.maxBatchSize(10).sendRequestFrequency(queue.getSendFrequency().toJavaDuration()))
-                .build();
-        environment.lifecycle().manage(new AutoCloseableManager(batches));
-        var publisher = new MovementPublisher(batches, queueUrl, queue.isFifo());
+        var publisher = new MovementPublisher(queue.buildBatchManager(environment.lifecycle()), queueUrl);
 
         var authenticator = new CachingAuthenticator<>(environment.metrics(),
                 new BcryptAuthenticator(configuration.getAuth().allUsers()), configuration.getAuth().getCachePolicy());

@@ -4,6 +4,7 @@ import static com.bazaar.service.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.bazaar.embedded.EmbeddedQueue;
 import com.bazaar.embedded.SharedTestStack;
 import com.bazaar.service.Api;
 import com.bazaar.service.BazaarServiceApplication;
@@ -12,7 +13,6 @@ import com.bazaar.service.ServiceTestApp;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.localstack.LocalStackContainer;
@@ -24,7 +24,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The end-to-end scenario against LocalStack's SQS instead of ElasticMQ (the database stays the embedded
@@ -80,13 +79,7 @@ class LocalStackPipelineIT {
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey())))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
-            String dlq = sqs.createQueue(r -> r.queueName(SharedTestStack.DEAD_LETTER_QUEUE)
-                    .attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
-            String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlq).attributeNames(QueueAttributeName.QUEUE_ARN))
-                    .attributes().get(QueueAttributeName.QUEUE_ARN);
-            sqs.createQueue(r -> r.queueName(SharedTestStack.QUEUE).attributes(Map.of(
-                    QueueAttributeName.FIFO_QUEUE, "true",
-                    QueueAttributeName.REDRIVE_POLICY, "{\"maxReceiveCount\":\"5\",\"deadLetterTargetArn\":\"" + dlqArn + "\"}")));
+            EmbeddedQueue.createQueues(sqs, SharedTestStack.QUEUE, SharedTestStack.DEAD_LETTER_QUEUE);
         }
     }
 }

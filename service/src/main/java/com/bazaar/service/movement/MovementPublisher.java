@@ -14,13 +14,11 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 public class MovementPublisher {
     private final SqsAsyncBatchManager batches;
     private final QueueUrl queue;
-    private final boolean fifo;
     private final MovementCodec codec = new MovementCodec();
 
-    public MovementPublisher(SqsAsyncBatchManager batches, QueueUrl queue, boolean fifo) {
+    public MovementPublisher(SqsAsyncBatchManager batches, QueueUrl queue) {
         this.batches = batches;
         this.queue = queue;
-        this.fifo = fifo;
     }
 
     /** Completes when SQS has the message; fails when the queue cannot be reached. */
@@ -36,7 +34,7 @@ public class MovementPublisher {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        if (fifo) {
+        if (queue.isFifo()) {
             // SQS drops a repeat of the same deduplication id within five minutes; the worker's unique
             // movement id covers any repeat after that.
             request.messageGroupId(message.messageGroupId())

@@ -170,7 +170,6 @@ public class MovementConsumer implements Managed {
         if (reasons.isEmpty()) {
             return List.of();
         }
-        boolean fifo = deadLetterQueue.name().endsWith(".fifo");
         Map<String, Message> byId = new HashMap<>();
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
         reasons.forEach((message, reason) -> {
@@ -182,7 +181,7 @@ public class MovementConsumer implements Managed {
                     .build());
             var entry = SendMessageBatchRequestEntry.builder().id(id).messageBody(message.body())
                     .messageAttributes(attributes);
-            if (fifo) {
+            if (deadLetterQueue.isFifo()) {
                 String group = message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
                 entry.messageGroupId(group != null ? group : "dead-letters").messageDeduplicationId(message.messageId());
             }

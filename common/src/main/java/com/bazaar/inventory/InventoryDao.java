@@ -40,8 +40,14 @@ public interface InventoryDao {
             """)
     List<InventoryItem> findByStore(long storeId);
 
-    @SqlQuery("SELECT quantity FROM inventory_levels WHERE store_id = :storeId AND product_id = :productId")
-    Optional<Long> quantity(long storeId, long productId);
+    /** Empty if the product does not exist; quantity 0 if the store has never moved it. */
+    @SqlQuery("""
+            SELECT p.id AS product_id, p.name AS product_name, COALESCE(l.quantity, 0) AS current_quantity
+            FROM products p
+            LEFT JOIN inventory_levels l ON l.product_id = p.id AND l.store_id = :storeId
+            WHERE p.id = :productId
+            """)
+    Optional<InventoryItem> findItem(long storeId, long productId);
 
     @SqlQuery("SELECT COALESCE(sum(quantity), 0) FROM inventory_levels WHERE product_id = :productId")
     long totalQuantity(long productId);

@@ -1,7 +1,6 @@
 package com.bazaar.service.inventory;
 
 import com.bazaar.catalog.KnownIds;
-import com.bazaar.catalog.ProductDao;
 import com.bazaar.inventory.InventoryDao;
 import com.bazaar.inventory.InventoryItem;
 import com.bazaar.service.auth.Roles;
@@ -22,12 +21,10 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class StoreInventoryResource {
     private final KnownIds stores;
-    private final ProductDao products;
     private final InventoryDao inventory;
 
-    public StoreInventoryResource(KnownIds stores, ProductDao products, InventoryDao inventory) {
+    public StoreInventoryResource(KnownIds stores, InventoryDao inventory) {
         this.stores = stores;
-        this.products = products;
         this.inventory = inventory;
     }
 
@@ -51,10 +48,9 @@ public class StoreInventoryResource {
     public StoreItem get(@PathParam("storeId") @NotNull @Min(1) LongParam storeId,
                          @PathParam("productId") @NotNull @Min(1) LongParam productId) {
         requireStore(storeId.get());
-        var product = products.findById(productId.get())
+        InventoryItem item = inventory.findItem(storeId.get(), productId.get())
                 .orElseThrow(() -> new NotFoundException("Product " + productId.get() + " not found"));
-        long quantity = inventory.quantity(storeId.get(), productId.get()).orElse(0L);
-        return new StoreItem(storeId.get(), product.id(), product.name(), quantity);
+        return new StoreItem(storeId.get(), item.productId(), item.productName(), item.currentQuantity());
     }
 
     private void requireStore(long storeId) {

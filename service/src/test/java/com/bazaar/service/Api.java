@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.UUID;
 
 /** A raw HTTP client for the service, so tests can send exactly the bytes and headers they mean. */
 public final class Api {
@@ -41,6 +42,18 @@ public final class Api {
 
     public Api withAuthorization(String header) {
         return new Api(baseUrl, header);
+    }
+
+    /** Creates a store with a fresh unique name (the caller must be an admin) and returns its id. */
+    public long newStore() {
+        HttpResponse<String> created = post("/stores", "{\"name\": \"Store " + UUID.randomUUID() + "\"}");
+        return json(created).at("/store/id").asLong();
+    }
+
+    /** Creates a product with a fresh unique name (the caller must be an admin) and returns its id. */
+    public long newProduct() {
+        HttpResponse<String> created = post("/products", "{\"name\": \"Product " + UUID.randomUUID() + "\"}");
+        return json(created).get("productId").asLong();
     }
 
     public HttpResponse<String> get(String path) {

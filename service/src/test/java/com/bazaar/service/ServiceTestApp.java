@@ -11,6 +11,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -55,22 +57,24 @@ public final class ServiceTestApp {
         return user + "-pass";
     }
 
-    public static DropwizardAppExtension<ServiceConfiguration> extension() {
+    /** @param more overrides applied after the defaults below, so they win (a real rate limit, another queue) */
+    public static DropwizardAppExtension<ServiceConfiguration> extension(ConfigOverride... more) {
         startStack();
         String users = "users:\n"
                 + user(CLERK, "[clerk]")
                 + user(AUDITOR, "[auditor]")
                 + user(CLERK_AND_AUDITOR, "[clerk, auditor]");
-        var withTestUsers = new SubstitutingSourceProvider(path -> new ByteArrayInputStream(
-                Files.readString(Path.of(path)).replace("users: []", users).getBytes(StandardCharsets.UTF_8)),
+        var testConfig = new SubstitutingSourceProvider(path -> new ByteArrayInputStream(
+                Files.readString(Path.of(path)).replace("users: []", users)
+                        // Every test client is 127.0.0.1: no limit unless a test overrides these (RateLimitIT).
+                        .replace("${RATE_LIMIT_RPS:-100}", "1000000").replace("${RATE_LIMIT_BURST:-200}", "1000000")
+                        .getBytes(StandardCharsets.UTF_8)),
                 new EnvironmentVariableSubstitutor(false));
-        return new DropwizardAppExtension<>(BazaarServiceApplication.class, CONFIG, withTestUsers,
-                ConfigOverride.randomPorts(),
-                // Every test client is 127.0.0.1; RateLimitIT runs the real limits.
-                ConfigOverride.config("rateLimit.requestsPerSecond", "1000000"),
-                ConfigOverride.config("rateLimit.burst", "1000000"),
-                ConfigOverride.config("auth.adminUser", ADMIN),
-                ConfigOverride.config("auth.adminPassword", password(ADMIN)));
+        return new DropwizardAppExtension<>(BazaarServiceApplication.class, CONFIG, testConfig,
+                Stream.concat(Stream.of(ConfigOverride.randomPorts(),
+                        ConfigOverride.config("auth.adminUser", ADMIN),
+                        ConfigOverride.config("auth.adminPassword", password(ADMIN))), Arrays.stream(more))
+                        .toArray(ConfigOverride[]::new));
     }
 
     private static String user(String name, String roles) {

@@ -13,7 +13,6 @@ import com.bazaar.service.ServiceTestApp;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.localstack.LocalStackContainer;
 import org.testcontainers.junit.jupiter.Container;
@@ -57,8 +56,8 @@ class LocalStackPipelineIT {
         worker.before();
         try {
             Api admin = Api.at(service.getLocalPort()).as(ServiceTestApp.ADMIN);
-            long store = json(admin.post("/stores", "{\"name\": \"LocalStack " + UUID.randomUUID() + "\"}")).at("/store/id").asLong();
-            long product = json(admin.post("/products", "{\"name\": \"LocalStack " + UUID.randomUUID() + "\"}")).get("productId").asLong();
+            long store = admin.newStore();
+            long product = admin.newProduct();
             var accepted = admin.post("/stores/" + store + "/stock-movements",
                     "{\"productId\": %d, \"type\": \"in\", \"quantity\": 9}".formatted(product));
             assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);

@@ -56,11 +56,11 @@ class PipelineIT {
     }
 
     long newStore() {
-        return json(admin().post("/stores", "{\"name\": \"Store " + UUID.randomUUID() + "\"}")).at("/store/id").asLong();
+        return admin().newStore();
     }
 
     long newProduct() {
-        return json(admin().post("/products", "{\"name\": \"Product " + UUID.randomUUID() + "\"}")).get("productId").asLong();
+        return admin().newProduct();
     }
 
     HttpResponse<String> postMovement(Api api, long store, String body, String idempotencyKey) {

@@ -1,6 +1,5 @@
 package com.bazaar.service.auth;
 
-import static com.bazaar.service.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bazaar.service.Api;
@@ -29,8 +28,8 @@ class RoleMatrixIT {
     @BeforeAll
     static void seed() {
         Api admin = Api.at(APP.getLocalPort()).as(ServiceTestApp.ADMIN);
-        store = json(admin.post("/stores", "{\"name\": \"Roles " + UUID.randomUUID() + "\"}")).at("/store/id").asLong();
-        product = json(admin.post("/products", "{\"name\": \"Roles " + UUID.randomUUID() + "\"}")).get("productId").asLong();
+        store = admin.newStore();
+        product = admin.newProduct();
     }
 
     @ParameterizedTest(name = "{0} {1}: admin {2}, clerk {3}, auditor {4}")

@@ -32,8 +32,8 @@ class AcceptMovementIT {
 
     long store() {
         if (store == 0) {
-            store = json(as(ServiceTestApp.ADMIN).post("/stores", "{\"name\": \"Store " + UUID.randomUUID() + "\"}")).at("/store/id").asLong();
-            product = json(as(ServiceTestApp.ADMIN).post("/products", "{\"name\": \"Product " + UUID.randomUUID() + "\"}")).get("productId").asLong();
+            store = as(ServiceTestApp.ADMIN).newStore();
+            product = as(ServiceTestApp.ADMIN).newProduct();
         }
         return store;
     }

@@ -37,8 +37,8 @@ class MovementReportIT {
     @BeforeAll
     static void seed() {
         Api admin = Api.at(APP.getLocalPort()).as(ServiceTestApp.ADMIN);
-        storeA = json(admin.post("/stores", "{\"name\": \"Report A " + UUID.randomUUID() + "\"}")).at("/store/id").asLong();
-        storeB = json(admin.post("/stores", "{\"name\": \"Report B " + UUID.randomUUID() + "\"}")).at("/store/id").asLong();
+        storeA = admin.newStore();
+        storeB = admin.newStore();
         productName = "Report product " + UUID.randomUUID();
         product = json(admin.post("/products", "{\"name\": \"" + productName + "\"}")).get("productId").asLong();
         String[] types = {"in", "out", "in", "manual", "in"};

@@ -4,7 +4,6 @@ import static com.bazaar.service.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bazaar.service.Api;
-import com.bazaar.service.BazaarServiceApplication;
 import com.bazaar.service.ServiceConfiguration;
 import com.bazaar.service.ServiceTestApp;
 import io.dropwizard.testing.ConfigOverride;
@@ -12,30 +11,21 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** With the queue unreachable a movement is refused with 503 and Retry-After, and nothing is recorded. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class QueueDownIT {
-    static final DropwizardAppExtension<ServiceConfiguration> APP;
-
-    static {
-        ServiceTestApp.startStack();
-        APP = new DropwizardAppExtension<>(BazaarServiceApplication.class, ServiceTestApp.CONFIG,
-                ConfigOverride.randomPorts(),
-                ConfigOverride.config("auth.adminUser", ServiceTestApp.ADMIN),
-                ConfigOverride.config("auth.adminPassword", ServiceTestApp.password(ServiceTestApp.ADMIN)),
-                ConfigOverride.config("queue.endpoint", "http://127.0.0.1:" + closedPort()),
-                ConfigOverride.config("queue.sendTimeout", "2s"));
-    }
+    static final DropwizardAppExtension<ServiceConfiguration> APP = ServiceTestApp.extension(
+            ConfigOverride.config("queue.endpoint", "http://127.0.0.1:" + closedPort()),
+            ConfigOverride.config("queue.sendTimeout", "2s"));
 
     @Test
     void aMovementIsRefusedWith503AndRetryAfter() {
         Api admin = Api.at(APP.getLocalPort()).as(ServiceTestApp.ADMIN);
-        long store = json(admin.post("/stores", "{\"name\": \"Store " + UUID.randomUUID() + "\"}")).at("/store/id").asLong();
-        long product = json(admin.post("/products", "{\"name\": \"Product " + UUID.randomUUID() + "\"}")).get("productId").asLong();
+        long store = admin.newStore();
+        long product = admin.newProduct();
 
         HttpResponse<String> response = admin.post("/stores/" + store + "/stock-movements",
                 "{\"productId\": %d, \"type\": \"in\", \"quantity\": 1}".formatted(product));

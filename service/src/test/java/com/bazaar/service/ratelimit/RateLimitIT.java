@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.bazaar.service.Api;
-import com.bazaar.service.BazaarServiceApplication;
 import com.bazaar.service.ServiceConfiguration;
 import com.bazaar.service.ServiceTestApp;
 import io.dropwizard.testing.ConfigOverride;
@@ -22,18 +21,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class RateLimitIT {
-    static final DropwizardAppExtension<ServiceConfiguration> APP;
-
-    static {
-        ServiceTestApp.startStack();
-        APP = new DropwizardAppExtension<>(BazaarServiceApplication.class, ServiceTestApp.CONFIG,
-                ConfigOverride.randomPorts(),
-                ConfigOverride.config("auth.adminUser", ServiceTestApp.ADMIN),
-                ConfigOverride.config("auth.adminPassword", ServiceTestApp.password(ServiceTestApp.ADMIN)),
-                ConfigOverride.config("rateLimit.requestsPerSecond", "1"),
-                ConfigOverride.config("rateLimit.burst", "3"),
-                ConfigOverride.config("rateLimit.trustedProxies", "127.0.0.1"));
-    }
+    static final DropwizardAppExtension<ServiceConfiguration> APP = ServiceTestApp.extension(
+            ConfigOverride.config("rateLimit.requestsPerSecond", "1"),
+            ConfigOverride.config("rateLimit.burst", "3"),
+            ConfigOverride.config("rateLimit.trustedProxies", "127.0.0.1"));
 
     HttpResponse<String> get(String client, String password) {
         Api api = Api.at(APP.getLocalPort()).as(ServiceTestApp.ADMIN, password);

@@ -26,8 +26,9 @@ public interface AuditDao {
             + "FROM audit_logs " + FILTER + "ORDER BY timestamp DESC, id DESC LIMIT :limit OFFSET :offset")
     List<AuditLog> find(@BindMethods("f") AuditFilter filter, int limit, long offset);
 
-    @SqlQuery("SELECT count(*) FROM audit_logs " + FILTER)
-    long count(@BindMethods("f") AuditFilter filter);
+    /** Matching rows, counted no further than {@code cap}, as the ledger's report does. */
+    @SqlQuery("SELECT count(*) FROM (SELECT FROM audit_logs " + FILTER + "LIMIT :cap) AS capped")
+    long count(@BindMethods("f") AuditFilter filter, int cap);
 
     @SqlUpdate("""
             INSERT INTO audit_logs (user_id, action_type, entity_type, entity_id, details)

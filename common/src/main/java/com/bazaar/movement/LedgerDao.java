@@ -57,8 +57,9 @@ public interface LedgerDao {
     @SqlQuery(VIEW + REPORT_FILTER + "ORDER BY m.occurred_at DESC, m.id DESC LIMIT :limit OFFSET :offset")
     List<MovementView> report(@BindMethods("f") MovementFilter filter, int limit, long offset);
 
-    @SqlQuery("SELECT count(*) FROM stock_movements m " + REPORT_FILTER)
-    long count(@BindMethods("f") MovementFilter filter);
+    /** Matching rows, counted no further than {@code cap}: an exact count over most of a big ledger is a full scan. */
+    @SqlQuery("SELECT count(*) FROM (SELECT FROM stock_movements m " + REPORT_FILTER + "LIMIT :cap) AS capped")
+    long count(@BindMethods("f") MovementFilter filter, int cap);
 
     class MovementViewMapper implements RowMapper<MovementView> {
         @Override

@@ -5,6 +5,7 @@ import com.bazaar.audit.AuditFilter;
 import com.bazaar.audit.AuditLog;
 import com.bazaar.service.auth.Roles;
 import com.bazaar.service.http.Paging;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.dropwizard.jersey.params.IntParam;
 import io.dropwizard.jersey.params.LongParam;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,7 +30,7 @@ public class AuditLogResource {
         this.audit = audit;
     }
 
-    public record AuditPage(long totalItems, long totalPages, long currentPage, List<AuditLog> auditLogs) {
+    public record AuditPage(@JsonUnwrapped Paging.Totals totals, List<AuditLog> auditLogs) {
     }
 
     @GET
@@ -45,8 +46,9 @@ public class AuditLogResource {
             @QueryParam("offset") @DefaultValue("0") @Min(0) LongParam offset) {
         var filter = new AuditFilter(entityType, entityId, userId, actionType, Paging.instant("startDate", startDate), Paging.instant("endDate", endDate));
         Paging.requireOrdered(filter.startDate(), filter.endDate());
-        long total = audit.count(filter);
-        List<AuditLog> page = offset.get() >= total ? List.of() : audit.find(filter, limit.get(), offset.get());
-        return new AuditPage(total, Paging.totalPages(total, limit.get()), Paging.currentPage(offset.get(), limit.get()), page);
+        Paging.requireInWindow(limit.get(), offset.get());
+        long counted = audit.count(filter, Paging.WINDOW + 1);
+        List<AuditLog> page = offset.get() >= counted ? List.of() : audit.find(filter, limit.get(), offset.get());
+        return new AuditPage(Paging.Totals.of(counted, limit.get(), offset.get()), page);
     }
 }

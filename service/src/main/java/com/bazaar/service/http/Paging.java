@@ -7,16 +7,28 @@ import java.time.format.DateTimeParseException;
 
 /** The arithmetic and checks shared by the paged reports (limit 1..100, offset >= 0, a date range). */
 public final class Paging {
+    /**
+     * A report counts and pages through at most this many rows of one filter. Past it an exact count,
+     * or an offset, walks most of a ledger of millions of rows; narrower filters (dates) page on.
+     */
+    public static final int WINDOW = 10_000;
+
     private Paging() {
     }
 
-    public static long totalPages(long totalItems, int limit) {
-        return (totalItems + limit - 1) / limit;
+    /** The totals of a page, from a count capped at {@code WINDOW + 1}; a capped total is a lower bound. */
+    public record Totals(long totalItems, boolean totalItemsExact, long totalPages, long currentPage) {
+        public static Totals of(long counted, int limit, long offset) {
+            long items = Math.min(counted, WINDOW);
+            return new Totals(items, counted <= WINDOW, (items + limit - 1) / limit, offset / limit + 1);
+        }
     }
 
-    /** 1-based: the page the offset falls on. */
-    public static long currentPage(long offset, int limit) {
-        return offset / limit + 1;
+    public static void requireInWindow(int limit, long offset) {
+        if (offset + limit > WINDOW) {
+            throw new BadRequestException("offset + limit must not exceed " + WINDOW
+                    + ": narrow the report with filters such as startDate and endDate to page further");
+        }
     }
 
     /** An optional positive id from a query parameter; 400 naming the parameter if it is not one. */

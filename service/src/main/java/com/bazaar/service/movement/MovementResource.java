@@ -5,6 +5,7 @@ import com.bazaar.movement.MovementFilter;
 import com.bazaar.movement.MovementView;
 import com.bazaar.service.auth.Roles;
 import com.bazaar.service.http.Paging;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.dropwizard.jersey.params.IntParam;
 import io.dropwizard.jersey.params.LongParam;
 import io.dropwizard.jersey.params.UUIDParam;
@@ -32,7 +33,7 @@ public class MovementResource {
         this.ledger = ledger;
     }
 
-    public record MovementPage(long totalItems, long totalPages, long currentPage, List<MovementView> movements) {
+    public record MovementPage(@JsonUnwrapped Paging.Totals totals, List<MovementView> movements) {
     }
 
     /** The movement report: filters, newest first by occurredAt, paged by limit and offset. */
@@ -51,9 +52,10 @@ public class MovementResource {
         var filter = new MovementFilter(Paging.positiveId("storeId", storeId), Paging.positiveId("productId", productId),
                 type, status, Paging.instant("startDate", startDate), Paging.instant("endDate", endDate));
         Paging.requireOrdered(filter.startDate(), filter.endDate());
-        long total = ledger.count(filter);
-        List<MovementView> page = offset.get() >= total ? List.of() : ledger.report(filter, limit.get(), offset.get());
-        return new MovementPage(total, Paging.totalPages(total, limit.get()), Paging.currentPage(offset.get(), limit.get()), page);
+        Paging.requireInWindow(limit.get(), offset.get());
+        long counted = ledger.count(filter, Paging.WINDOW + 1);
+        List<MovementView> page = offset.get() >= counted ? List.of() : ledger.report(filter, limit.get(), offset.get());
+        return new MovementPage(Paging.Totals.of(counted, limit.get(), offset.get()), page);
     }
 
     /** A movement the worker has applied or rejected; one still on the queue is not known yet (404). */

@@ -59,13 +59,27 @@ class AuditLogIT {
     }
 
     @Test
+    void countsUpToTheWindow() {
+        String user = "busy-" + UUID.randomUUID();
+        ServiceTestApp.database().useHandle(h -> h.createUpdate("""
+                INSERT INTO audit_logs (user_id, action_type, entity_type, entity_id, details)
+                SELECT :user, 'MOVEMENT_APPLIED', 'stock_movement', gen_random_uuid()::text, '{}'
+                FROM generate_series(1, 10001)""").bind("user", user).execute());
+
+        JsonNode page = json(as(ServiceTestApp.AUDITOR).get("/audit-logs?userId=" + user));
+        assertThat(page.get("totalItems").asLong()).isEqualTo(10_000);
+        assertThat(page.get("totalItemsExact").asBoolean()).isFalse();
+        assertThat(page.get("auditLogs")).hasSize(20);
+    }
+
+    @Test
     void clerksMayNotReadTheAuditLog() {
         assertThat(as(ServiceTestApp.CLERK).get("/audit-logs").statusCode()).isEqualTo(403);
         assertThat(as(ServiceTestApp.CLERK_AND_AUDITOR).get("/audit-logs").statusCode()).isEqualTo(200);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"limit=0", "limit=101", "offset=-1", "startDate=monday", "entityId="})
+    @ValueSource(strings = {"limit=0", "limit=101", "offset=-1", "offset=10000", "startDate=monday", "entityId="})
     void badParametersAre400(String query) {
         HttpResponse<String> response = as(ServiceTestApp.AUDITOR).get("/audit-logs?" + query);
 

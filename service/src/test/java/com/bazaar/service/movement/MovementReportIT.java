@@ -80,6 +80,7 @@ class MovementReportIT {
         JsonNode page = ok("storeId=" + storeA);
 
         assertThat(page.get("totalItems").asLong()).isEqualTo(5);
+        assertThat(page.get("totalItemsExact").asBoolean()).isTrue();
         assertThat(page.get("totalPages").asLong()).isEqualTo(1);
         assertThat(page.get("currentPage").asLong()).isEqualTo(1);
         assertThat(occurredAts(page)).containsExactly("2026-03-01T04:00:00Z", "2026-03-01T03:00:00Z",
@@ -124,8 +125,36 @@ class MovementReportIT {
         assertThat(pastTheEnd.get("movements")).isEmpty();
     }
 
+    @Test
+    void countsUpToTheWindowAndPagesNoFurtherThanIt() {
+        Api admin = Api.at(APP.getLocalPort()).as(ServiceTestApp.ADMIN);
+        long busyStore = admin.newStore();
+        long busyProduct = admin.newProduct();
+        DB.useHandle(h -> h.createUpdate("""
+                INSERT INTO stock_movements (movement_id, store_id, product_id, type, quantity, delta, status, actor,
+                                             source, occurred_at, applied_at)
+                SELECT gen_random_uuid(), :store, :product, 'in', 1, 1, 'applied', 'seed', 'sqs',
+                       CAST(:day AS timestamptz) + i * interval '1 second', CAST(:day AS timestamptz) + i * interval '1 second'
+                FROM generate_series(1, 10001) AS i""")
+                .bind("store", busyStore).bind("product", busyProduct).bind("day", DAY).execute());
+
+        JsonNode capped = ok("storeId=" + busyStore);
+        assertThat(capped.get("totalItems").asLong()).isEqualTo(10_000);
+        assertThat(capped.get("totalItemsExact").asBoolean()).isFalse();
+        assertThat(capped.get("totalPages").asLong()).isEqualTo(500);
+        JsonNode lastPage = ok("storeId=" + busyStore + "&limit=100&offset=9900");
+        assertThat(lastPage.get("movements")).hasSize(100);
+        assertThat(lastPage.get("currentPage").asLong()).isEqualTo(100);
+        assertThat(report("storeId=" + busyStore + "&limit=100&offset=9901").statusCode()).isEqualTo(400);
+
+        JsonNode narrowed = ok("storeId=" + busyStore + "&startDate=2026-03-01T00:00:01Z&endDate=2026-03-01T00:16:40Z");
+        assertThat(narrowed.get("totalItems").asLong()).isEqualTo(1000);
+        assertThat(narrowed.get("totalItemsExact").asBoolean()).isTrue();
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"limit=0", "limit=101", "limit=abc", "offset=-1", "offset=x", "storeId=0", "storeId=abc",
+    @ValueSource(strings = {"limit=0", "limit=101", "limit=abc", "offset=-1", "offset=x", "offset=9981", "limit=100&offset=9901",
+        "storeId=0", "storeId=abc",
         "productId=-3", "type=sold", "status=pending", "startDate=yesterday", "endDate=2026-03-01",
         "startDate=2026-03-02T00:00:00Z&endDate=2026-03-01T00:00:00Z"})
     void malformedOrOutOfRangeParametersAre400NamingThem(String query) {

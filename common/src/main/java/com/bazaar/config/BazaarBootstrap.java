@@ -1,12 +1,16 @@
 package com.bazaar.config;
 
+import com.bazaar.ops.PrometheusBundle;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.migrations.MigrationsBundle;
 
-/** What both applications set up alike: ${ENV} substitution in config.yml and the {@code db} (Liquibase) commands. */
+/**
+ * What both applications set up alike: ${ENV} substitution in config.yml, the {@code db} (Liquibase)
+ * commands and the Prometheus endpoint.
+ */
 public final class BazaarBootstrap {
     private BazaarBootstrap() {
     }
@@ -20,5 +24,6 @@ public final class BazaarBootstrap {
                 return configuration.getDatabase();
             }
         });
+        bootstrap.addBundle(new PrometheusBundle());
     }
 }

@@ -9,6 +9,11 @@ public final class MessageAttributes {
     public static final String SOURCE_API = "api";
     /** On a dead-lettered message: why it is not a movement. */
     public static final String DEAD_LETTER_REASON = "reason";
+    /**
+     * On a message that went through the dead-letter queue: the SQS message id it first had, which stays
+     * the identity of a movement sent without {@code movementId}, so a redriven copy is not applied twice.
+     */
+    public static final String ORIGINAL_MESSAGE_ID = "originalMessageId";
 
     private MessageAttributes() {
     }

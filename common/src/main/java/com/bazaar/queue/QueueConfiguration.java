@@ -119,7 +119,7 @@ public class QueueConfiguration {
         lifecycle.manage(new AutoCloseableManager(client));
         SqsAsyncBatchManager batches = SqsAsyncBatchManager.builder()
                 .client(client)
-                .scheduledExecutor(lifecycle.scheduledExecutorService("sqs-send-%d").threads(1).build())
+                .scheduledExecutor(lifecycle.scheduledExecutorService("sqs-batch-sender").threads(1).build())
                 .overrideConfiguration(c -> c.maxBatchSize(10).sendRequestFrequency(sendFrequency.toJavaDuration()))
                 .build();
         lifecycle.manage(new AutoCloseableManager(batches));

@@ -22,7 +22,8 @@ public class QueueHealthCheck extends HealthCheck {
                     .attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
             return Result.healthy("queue %s reachable, about %s messages waiting", queue.name(), depth);
         } catch (RuntimeException e) {
-            return Result.unhealthy("queue %s unreachable: %s", queue.name(), e.getMessage());
+            return Result.unhealthy("queue %s unreachable: %s. Check that SQS answers at the configured endpoint "
+                    + "(SQS_ENDPOINT), the credentials and that the queue exists", queue.name(), e.getMessage());
         }
     }
 }

@@ -14,6 +14,7 @@ import com.bazaar.queue.QueueHealthCheck;
 import com.bazaar.queue.QueueUrl;
 import com.bazaar.service.audit.AuditLogResource;
 import com.bazaar.service.auth.BcryptAuthenticator;
+import com.bazaar.service.auth.CountedUnauthorizedHandler;
 import com.bazaar.service.auth.HashPasswordCommand;
 import com.bazaar.service.auth.RoleAuthorizer;
 import com.bazaar.service.auth.User;
@@ -27,13 +28,13 @@ import com.bazaar.service.http.RequestIdFilter;
 import com.bazaar.service.inventory.ProductQuantityResource;
 import com.bazaar.service.inventory.StoreInventoryResource;
 import com.bazaar.service.movement.AcceptMovementResource;
+import com.bazaar.service.movement.AcceptOutcomeMetrics;
 import com.bazaar.service.movement.MovementPublisher;
 import com.bazaar.service.movement.MovementResource;
 import com.bazaar.service.ratelimit.RateLimitFilter;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.CachingAuthenticator;
-import io.dropwizard.auth.JSONUnauthorizedHandler;
 import io.dropwizard.auth.basic.BasicCredentialAuthFilter;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.AbstractServerFactory;
@@ -82,7 +83,8 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         SqsClient sqs = queue.buildClient(environment.lifecycle());
         QueueUrl queueUrl = new QueueUrl(sqs, queue.getQueueName());
         environment.healthChecks().register("queue", new QueueHealthCheck(sqs, queueUrl));
-        var publisher = new MovementPublisher(queue.buildBatchManager(environment.lifecycle()), queueUrl);
+        var publisher = new MovementPublisher(queue.buildBatchManager(environment.lifecycle()), queueUrl,
+                environment.metrics().timer("bazaar.service.movements.enqueue"));
 
         var authenticator = new CachingAuthenticator<>(environment.metrics(),
                 new BcryptAuthenticator(configuration.getAuth().allUsers()), configuration.getAuth().getCachePolicy());
@@ -90,7 +92,7 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
                 .setAuthenticator(authenticator)
                 .setAuthorizer(new RoleAuthorizer())
                 .setRealm("bazaar")
-                .setUnauthorizedHandler(new JSONUnauthorizedHandler())
+                .setUnauthorizedHandler(new CountedUnauthorizedHandler(environment.metrics().meter("bazaar.service.auth.failures")))
                 .buildAuthFilter()));
         environment.jersey().register(RolesAllowedDynamicFeature.class);
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(User.class));
@@ -110,6 +112,7 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
 
         environment.jersey().register(new ProductResource(products));
         environment.jersey().register(new StoreResource(stores));
+        environment.jersey().register(new AcceptOutcomeMetrics(environment.metrics()));
         environment.jersey().register(new AcceptMovementResource(knownStores, knownProducts, publisher, Clock.systemUTC()));
         environment.jersey().register(new MovementResource(jdbi.onDemand(LedgerDao.class)));
         environment.jersey().register(new StoreInventoryResource(knownStores, inventory));

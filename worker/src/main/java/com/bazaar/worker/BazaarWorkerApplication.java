@@ -8,10 +8,15 @@ import com.bazaar.db.Databases;
 import com.bazaar.queue.QueueConfiguration;
 import com.bazaar.queue.QueueHealthCheck;
 import com.bazaar.queue.QueueUrl;
+import com.bazaar.worker.backlog.BacklogHealthCheck;
+import com.bazaar.worker.backlog.BacklogMonitor;
 import com.bazaar.worker.consumer.BatchHandler;
 import com.bazaar.worker.consumer.ConsumerConfiguration;
+import com.bazaar.worker.consumer.ConsumerHealthCheck;
 import com.bazaar.worker.consumer.ConsumerSwitchTask;
 import com.bazaar.worker.consumer.MovementConsumer;
+import com.bazaar.worker.deadletter.DeadLetterSummaryTask;
+import com.bazaar.worker.deadletter.RedriveDeadLettersTask;
 import com.bazaar.worker.ledger.MovementApplier;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
@@ -42,23 +47,35 @@ public class BazaarWorkerApplication extends Application<WorkerConfiguration> {
     public void run(WorkerConfiguration configuration, Environment environment) {
         Jdbi jdbi = Databases.jdbi(environment, configuration.getDatabase());
         WorkerConfiguration.Settings worker = configuration.getWorker();
+        Clock clock = Clock.systemUTC();
         var applier = new MovementApplier(jdbi,
                 new KnownIds(jdbi.onDemand(StoreDao.class)::exists),
                 new KnownIds(jdbi.onDemand(ProductDao.class)::exists),
-                worker.isAllowNegativeStock(), Clock.systemUTC());
+                worker.isAllowNegativeStock(), clock);
 
         QueueConfiguration queue = configuration.getQueue();
         SqsClient sqs = queue.buildClient(environment.lifecycle());
         QueueUrl queueUrl = new QueueUrl(sqs, queue.getQueueName());
+        QueueUrl deadLetterQueueUrl = new QueueUrl(sqs, queue.getDeadLetterQueueName());
         environment.healthChecks().register("queue", new QueueHealthCheck(sqs, queueUrl));
 
         ConsumerConfiguration consumer = worker.getConsumer();
         ExecutorService threads = environment.lifecycle().executorService("movement-consumer-%d")
                 .minThreads(consumer.getThreads()).maxThreads(consumer.getThreads()).build();
-        var movementConsumer = new MovementConsumer(sqs, queueUrl, new QueueUrl(sqs, queue.getDeadLetterQueueName()),
-                new BatchHandler(applier), () -> Databases.isReachable(jdbi), consumer, threads, environment.metrics());
+        var movementConsumer = new MovementConsumer(sqs, queueUrl, deadLetterQueueUrl,
+                new BatchHandler(applier, environment.metrics(), clock), () -> Databases.isReachable(jdbi), consumer,
+                threads, environment.metrics());
         environment.lifecycle().manage(movementConsumer);
+        environment.healthChecks().register("consumer", new ConsumerHealthCheck(movementConsumer, consumer));
         environment.admin().addTask(ConsumerSwitchTask.pause(movementConsumer));
         environment.admin().addTask(ConsumerSwitchTask.resume(movementConsumer));
+
+        var backlog = new BacklogMonitor(sqs, queueUrl, deadLetterQueueUrl, movementConsumer,
+                environment.lifecycle().scheduledExecutorService("backlog-monitor").build(), worker.getBacklog(), clock,
+                environment.metrics());
+        environment.lifecycle().manage(backlog);
+        environment.healthChecks().register("backlog", new BacklogHealthCheck(backlog, worker.getBacklog(), clock));
+        environment.admin().addTask(new DeadLetterSummaryTask(sqs, deadLetterQueueUrl, environment.getObjectMapper()));
+        environment.admin().addTask(new RedriveDeadLettersTask(sqs, queueUrl, deadLetterQueueUrl, environment.getObjectMapper()));
     }
 }

@@ -1,6 +1,7 @@
 package com.bazaar.worker;
 
 import com.bazaar.config.BazaarConfiguration;
+import com.bazaar.worker.backlog.BacklogConfiguration;
 import com.bazaar.worker.consumer.ConsumerConfiguration;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.dropwizard.core.server.DefaultServerFactory;
@@ -40,6 +41,10 @@ public class WorkerConfiguration extends BazaarConfiguration {
         @NotNull
         private ConsumerConfiguration consumer = new ConsumerConfiguration();
 
+        @Valid
+        @NotNull
+        private BacklogConfiguration backlog = new BacklogConfiguration();
+
         /** Off by default: an out or manual movement larger than the stock on hand is rejected. */
         private boolean allowNegativeStock;
 
@@ -49,6 +54,14 @@ public class WorkerConfiguration extends BazaarConfiguration {
 
         public void setConsumer(ConsumerConfiguration consumer) {
             this.consumer = consumer;
+        }
+
+        public BacklogConfiguration getBacklog() {
+            return backlog;
+        }
+
+        public void setBacklog(BacklogConfiguration backlog) {
+            this.backlog = backlog;
         }
 
         public boolean isAllowNegativeStock() {

@@ -36,6 +36,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Accepts a stock movement: validates it, checks that its store and product exist (from a cache, so
@@ -69,6 +70,7 @@ public class AcceptMovementResource {
 
     @POST
     @RolesAllowed(Roles.CLERK)
+    @AcceptOutcomeMetrics.Metered
     public CompletionStage<Response> accept(
             @Auth User user,
             @PathParam("storeId") @NotNull @Min(1) LongParam storeId,
@@ -94,19 +96,29 @@ public class AcceptMovementResource {
         String requestId = (String) http.getAttribute(RequestIdFilter.ATTRIBUTE);
 
         return publisher.publish(message, requestId).handle((sent, failure) -> {
-            if (failure != null) {
-                LOG.warn("Could not enqueue movement {} (request {}): {}", movementId, requestId, failure.toString());
-                return ErrorResponse.builder(503, "The movement queue is unavailable; nothing was recorded. "
-                                + "Retry later, with the same Idempotency-Key")
-                        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                        .build();
+            // The SDK's thread completes the send: it has no request id in its MDC.
+            try (var mdc = MDC.putCloseable(RequestIdFilter.MDC_KEY, requestId)) {
+                return respond(message, failure);
             }
-            var pending = new PendingMovement(movementId, "pending", message.storeId(), message.productId(),
-                    message.type().toString(), message.quantity(), message.reason(), occurredAt);
-            return Response.accepted(new Accepted("Stock movement accepted", pending))
-                    .location(URI.create("/stock-movements/" + movementId))
-                    .build();
         });
+    }
+
+    private static Response respond(MovementMessage message, Throwable failure) {
+        UUID movementId = message.movementId();
+        if (failure != null) {
+            LOG.warn("Could not enqueue movement {}: {}", movementId, failure.toString());
+            return ErrorResponse.builder(503, "The movement queue is unavailable; nothing was recorded. "
+                            + "Retry later, with the same Idempotency-Key")
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .build();
+        }
+        LOG.info("Accepted movement {}: {} {} of product {} at store {}", movementId, message.type(),
+                message.quantity(), message.productId(), message.storeId());
+        var pending = new PendingMovement(movementId, "pending", message.storeId(), message.productId(),
+                message.type().toString(), message.quantity(), message.reason(), message.occurredAt());
+        return Response.accepted(new Accepted("Stock movement accepted", pending))
+                .location(URI.create("/stock-movements/" + movementId))
+                .build();
     }
 
     /**

@@ -4,6 +4,7 @@ import com.bazaar.movement.MovementCodec;
 import com.bazaar.movement.MovementMessage;
 import com.bazaar.queue.MessageAttributes;
 import com.bazaar.queue.QueueUrl;
+import com.codahale.metrics.Timer;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.sqs.batchmanager.SqsAsyncBatchManager;
@@ -15,10 +16,12 @@ public class MovementPublisher {
     private final SqsAsyncBatchManager batches;
     private final QueueUrl queue;
     private final MovementCodec codec = new MovementCodec();
+    private final Timer enqueueTime;
 
-    public MovementPublisher(SqsAsyncBatchManager batches, QueueUrl queue) {
+    public MovementPublisher(SqsAsyncBatchManager batches, QueueUrl queue, Timer enqueueTime) {
         this.batches = batches;
         this.queue = queue;
+        this.enqueueTime = enqueueTime;
     }
 
     /** Completes when SQS has the message; fails when the queue cannot be reached. */
@@ -40,7 +43,8 @@ public class MovementPublisher {
             request.messageGroupId(message.messageGroupId())
                     .messageDeduplicationId(message.movementId().toString());
         }
-        return batches.sendMessage(request.build()).thenApply(response -> null);
+        Timer.Context timing = enqueueTime.time();
+        return batches.sendMessage(request.build()).whenComplete((response, failure) -> timing.stop()).thenApply(response -> null);
     }
 
     private static MessageAttributeValue text(String value) {

@@ -7,15 +7,24 @@ import com.bazaar.movement.MovementMessage;
 import com.bazaar.queue.MessageAttributes;
 import com.bazaar.worker.ledger.Movement;
 import com.bazaar.worker.ledger.MovementApplier;
+import com.bazaar.worker.ledger.Outcome;
+import com.codahale.metrics.Meter;
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.Timer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -26,14 +35,27 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  */
 public class BatchHandler {
     private static final Logger LOG = LoggerFactory.getLogger(BatchHandler.class);
+    /** One line per movement applied or rejected, with its request id in the MDC; an operator may quiet it. */
+    private static final Logger MOVEMENTS = LoggerFactory.getLogger("com.bazaar.worker.movements");
     static final String DEFAULT_ACTOR = "sqs";
+    static final String MDC_REQUEST_ID = "requestId";
     private static final int MAX_REQUEST_ID_LENGTH = 128;
 
     private final MovementCodec codec = new MovementCodec();
     private final MovementApplier applier;
+    private final Clock clock;
+    private final Timer transactionTime;
+    private final Timer lag;
+    private final Map<Outcome, Meter> outcomes = new EnumMap<>(Outcome.class);
 
-    public BatchHandler(MovementApplier applier) {
+    public BatchHandler(MovementApplier applier, MetricRegistry metrics, Clock clock) {
         this.applier = applier;
+        this.clock = clock;
+        this.transactionTime = metrics.timer("bazaar.worker.transaction");
+        this.lag = metrics.timer("bazaar.worker.lag");
+        outcomes.put(Outcome.APPLIED, metrics.meter("bazaar.worker.movements.applied"));
+        outcomes.put(Outcome.REJECTED, metrics.meter("bazaar.worker.movements.rejected"));
+        outcomes.put(Outcome.DUPLICATE, metrics.meter("bazaar.worker.movements.duplicates"));
     }
 
     /**
@@ -47,14 +69,16 @@ public class BatchHandler {
             try {
                 movements.put(message, toMovement(message, codec.decode(message.body())));
             } catch (InvalidMessageException e) {
-                LOG.warn("Message {} is not a stock movement, dead-lettering it: {}", message.messageId(), e.getMessage());
+                try (var mdc = withRequestId(attribute(message, MessageAttributes.REQUEST_ID))) {
+                    LOG.warn("Message {} is not a stock movement, dead-lettering it: {}", message.messageId(), e.getMessage());
+                }
                 deadLetter.put(message, e.getMessage());
             }
         }
         List<Message> delete = new ArrayList<>();
         List<Message> retry = new ArrayList<>();
         try {
-            applier.apply(List.copyOf(movements.values()));
+            record(apply(List.copyOf(movements.values())));
             delete.addAll(movements.keySet());
         } catch (RuntimeException e) {
             if (Databases.isUnavailable(e)) {
@@ -64,14 +88,16 @@ public class BatchHandler {
             LOG.warn("Batch of {} movements failed, retrying them one by one: {}", movements.size(), e.toString());
             movements.forEach((message, movement) -> {
                 try {
-                    applier.apply(List.of(movement));
+                    record(apply(List.of(movement)));
                     delete.add(message);
                 } catch (RuntimeException single) {
                     if (Databases.isUnavailable(single)) {
                         throw single;
                     }
-                    LOG.error("Movement {} (message {}) failed; leaving it on the queue", movement.movementId(),
-                            message.messageId(), single);
+                    try (var mdc = withRequestId(movement.requestId())) {
+                        LOG.error("Movement {} (message {}) failed; leaving it on the queue", movement.movementId(),
+                                message.messageId(), single);
+                    }
                     retry.add(message);
                 }
             });
@@ -79,9 +105,43 @@ public class BatchHandler {
         return new Disposition(delete, deadLetter, retry);
     }
 
+    private Map<Movement, Outcome> apply(List<Movement> batch) {
+        List<Outcome> results;
+        try (Timer.Context timing = transactionTime.time()) {
+            results = applier.apply(batch);
+        }
+        Map<Movement, Outcome> byMovement = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            byMovement.put(batch.get(i), results.get(i));
+        }
+        return byMovement;
+    }
+
+    /** After the commit: metrics, and a log line that carries the movement's request id. */
+    private void record(Map<Movement, Outcome> results) {
+        Instant now = clock.instant();
+        results.forEach((movement, outcome) -> {
+            outcomes.get(outcome).mark();
+            if (outcome != Outcome.DUPLICATE) {
+                lag.update(Duration.between(movement.acceptedAt(), now));
+            }
+            try (var mdc = withRequestId(movement.requestId())) {
+                MOVEMENTS.info("Movement {} {}: {} {} of product {} at store {} (actor {}, source {})",
+                        movement.movementId(), outcome.toString().toLowerCase(Locale.ROOT), movement.type(),
+                        movement.quantity(), movement.productId(), movement.storeId(), movement.actor(), movement.source());
+            }
+        });
+    }
+
+    private static MDC.MDCCloseable withRequestId(String requestId) {
+        return MDC.putCloseable(MDC_REQUEST_ID, requestId == null ? "" : requestId);
+    }
+
     private static Movement toMovement(Message message, MovementMessage body) {
         Instant sent = Instant.ofEpochMilli(Long.parseLong(message.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP)));
-        UUID movementId = body.movementId() != null ? body.movementId() : idOf(message.messageId());
+        String originalMessageId = attribute(message, MessageAttributes.ORIGINAL_MESSAGE_ID);
+        UUID movementId = body.movementId() != null ? body.movementId()
+                : idOf(originalMessageId != null ? originalMessageId : message.messageId());
         String source = MessageAttributes.SOURCE_API.equals(attribute(message, MessageAttributes.SOURCE)) ? "api" : "sqs";
         String requestId = attribute(message, MessageAttributes.REQUEST_ID);
         if (requestId != null && requestId.length() > MAX_REQUEST_ID_LENGTH) {

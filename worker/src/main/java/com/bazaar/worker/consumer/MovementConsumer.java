@@ -4,16 +4,23 @@ import com.bazaar.db.Databases;
 import com.bazaar.queue.MessageAttributes;
 import com.bazaar.queue.QueueUrl;
 import com.codahale.metrics.Histogram;
+import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 import io.dropwizard.lifecycle.Managed;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +57,14 @@ public class MovementConsumer implements Managed {
     private final Timer handleTime;
     private final Timer deleteTime;
     private final Histogram batchSize;
+    private final Meter received;
+    private final Meter deadLettered;
+    private final Meter retried;
+    /** Per thread: System.nanoTime() of its last poll (or pause tick), and what it is doing now. */
+    private final AtomicLongArray lastPolls;
+    private final AtomicReferenceArray<String> doing;
+    /** SentTimestamp (epoch ms) of the oldest message of the latest batch received, 0 before the first. */
+    private final AtomicLong lastTakenSentAt = new AtomicLong();
     private volatile boolean paused;
 
     public MovementConsumer(SqsClient sqs, QueueUrl queue, QueueUrl deadLetterQueue, BatchHandler handler,
@@ -67,12 +82,22 @@ public class MovementConsumer implements Managed {
         this.handleTime = metrics.timer("bazaar.worker.batch");
         this.deleteTime = metrics.timer("bazaar.worker.delete");
         this.batchSize = metrics.histogram("bazaar.worker.batch-size");
+        this.received = metrics.meter("bazaar.worker.messages.received");
+        this.deadLettered = metrics.meter("bazaar.worker.messages.dead-lettered");
+        this.retried = metrics.meter("bazaar.worker.messages.retried");
+        this.lastPolls = new AtomicLongArray(config.getThreads());
+        this.doing = new AtomicReferenceArray<>(config.getThreads());
+        for (int i = 0; i < config.getThreads(); i++) {
+            lastPolls.set(i, System.nanoTime());
+            doing.set(i, "not started");
+        }
     }
 
     @Override
     public void start() {
         for (int i = 0; i < config.getThreads(); i++) {
-            threads.execute(this::consume);
+            int thread = i;
+            threads.execute(() -> consume(thread));
         }
     }
 
@@ -98,15 +123,36 @@ public class MovementConsumer implements Managed {
         return paused;
     }
 
+    /** The threads that have not polled the queue within {@code bound}, each with what it is doing instead. */
+    public List<String> stalledThreads(Duration bound) {
+        List<String> stalled = new ArrayList<>();
+        long now = System.nanoTime();
+        for (int i = 0; i < lastPolls.length(); i++) {
+            long silent = now - lastPolls.get(i);
+            if (silent > bound.toNanos()) {
+                stalled.add("thread %d silent for %d s (%s)".formatted(i, TimeUnit.NANOSECONDS.toSeconds(silent), doing.get(i)));
+            }
+        }
+        return stalled;
+    }
+
+    /** When SQS received the oldest message of the latest batch taken off the queue; empty before the first. */
+    public Optional<Instant> lastTakenSentAt() {
+        long sentAt = lastTakenSentAt.get();
+        return sentAt == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(sentAt));
+    }
+
     private boolean running() {
         return stopping.getCount() > 0;
     }
 
-    private void consume() {
+    private void consume(int thread) {
         int failures = 0;
         try {
             while (running()) {
+                lastPolls.set(thread, System.nanoTime());
                 if (paused) {
+                    doing.set(thread, "paused");
                     pause(1);
                     continue;
                 }
@@ -114,29 +160,36 @@ public class MovementConsumer implements Managed {
                     if (failures > 0 && !databaseReachable.getAsBoolean()) {
                         throw new DatabaseUnavailable();
                     }
-                    pollOnce();
+                    pollOnce(thread);
                     failures = 0;
                 } catch (DatabaseUnavailable e) {
                     failures++;
                     LOG.warn("Database unavailable; pausing {} s before trying again", config.backoffSeconds(failures));
+                    doing.set(thread, "waiting for the database, which is unavailable");
                     pause(config.backoffSeconds(failures));
                 } catch (RuntimeException e) {
                     failures++;
                     LOG.error("Consumer error; pausing {} s", config.backoffSeconds(failures), e);
+                    doing.set(thread, "backing off after " + e);
                     pause(config.backoffSeconds(failures));
                 }
             }
         } finally {
+            doing.set(thread, "stopped");
             stopped.countDown();
         }
     }
 
-    private void pollOnce() {
+    private void pollOnce(int thread) {
+        doing.set(thread, "receiving");
         List<Message> messages = receiveTime.timeSupplier(() -> receive());
         if (messages.isEmpty()) {
             return;
         }
+        doing.set(thread, "handling a batch of " + messages.size());
+        received.mark(messages.size());
         batchSize.update(messages.size());
+        lastTakenSentAt.set(messages.stream().mapToLong(MovementConsumer::sentAt).min().orElseThrow());
         Disposition disposition;
         try (Timer.Context timing = handleTime.time()) {
             disposition = handler.handle(messages);
@@ -176,9 +229,9 @@ public class MovementConsumer implements Managed {
             String id = "m" + byId.size();
             byId.put(id, message);
             Map<String, MessageAttributeValue> attributes = new HashMap<>(message.messageAttributes());
-            attributes.put(MessageAttributes.DEAD_LETTER_REASON, MessageAttributeValue.builder().dataType("String")
-                    .stringValue(reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason)
-                    .build());
+            attributes.putIfAbsent(MessageAttributes.ORIGINAL_MESSAGE_ID, text(message.messageId()));
+            attributes.put(MessageAttributes.DEAD_LETTER_REASON,
+                    text(reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason));
             var entry = SendMessageBatchRequestEntry.builder().id(id).messageBody(message.body())
                     .messageAttributes(attributes);
             if (deadLetterQueue.isFifo()) {
@@ -189,6 +242,7 @@ public class MovementConsumer implements Managed {
         });
         var response = sqs.sendMessageBatch(r -> r.queueUrl(deadLetterQueue.get()).entries(entries));
         logFailures("dead-letter", response.failed());
+        deadLettered.mark(response.successful().size());
         return response.successful().stream().map(ok -> byId.get(ok.id())).toList();
     }
 
@@ -210,6 +264,7 @@ public class MovementConsumer implements Managed {
         if (messages.isEmpty()) {
             return;
         }
+        retried.mark(messages.size());
         List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             Message message = messages.get(i);
@@ -226,6 +281,14 @@ public class MovementConsumer implements Managed {
             LOG.warn("Could not delay {} failed messages; they return after the visibility timeout: {}",
                     messages.size(), e.toString());
         }
+    }
+
+    private static long sentAt(Message message) {
+        return Long.parseLong(message.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP));
+    }
+
+    private static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
     }
 
     private static void logFailures(String action, List<BatchResultErrorEntry> failed) {

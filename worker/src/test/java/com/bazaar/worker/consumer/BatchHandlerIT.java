@@ -9,6 +9,7 @@ import com.bazaar.catalog.StoreDao;
 import com.bazaar.service.ServiceTestApp;
 import com.bazaar.worker.WorkerTestApp;
 import com.bazaar.worker.ledger.MovementApplier;
+import com.codahale.metrics.MetricRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ class BatchHandlerIT {
 
     final BatchHandler handler = new BatchHandler(new MovementApplier(DB,
             new KnownIds(DB.onDemand(StoreDao.class)::exists), new KnownIds(DB.onDemand(ProductDao.class)::exists),
-            false, Clock.systemUTC()));
+            false, Clock.systemUTC()), new MetricRegistry(), Clock.systemUTC());
 
     @AfterAll
     static void closeClient() {

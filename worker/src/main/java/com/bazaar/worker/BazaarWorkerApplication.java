@@ -5,6 +5,7 @@ import com.bazaar.catalog.ProductDao;
 import com.bazaar.catalog.StoreDao;
 import com.bazaar.config.BazaarBootstrap;
 import com.bazaar.db.Databases;
+import com.bazaar.json.StrictJson;
 import com.bazaar.queue.QueueConfiguration;
 import com.bazaar.queue.QueueHealthCheck;
 import com.bazaar.queue.QueueUrl;
@@ -45,6 +46,8 @@ public class BazaarWorkerApplication extends Application<WorkerConfiguration> {
 
     @Override
     public void run(WorkerConfiguration configuration, Environment environment) {
+        // As the service writes JSON (the admin tasks' answers): ISO-8601 times.
+        StrictJson.configure(environment.getObjectMapper());
         Jdbi jdbi = Databases.jdbi(environment, configuration.getDatabase());
         WorkerConfiguration.Settings worker = configuration.getWorker();
         Clock clock = Clock.systemUTC();

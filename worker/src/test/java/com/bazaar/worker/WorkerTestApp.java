@@ -3,7 +3,9 @@ package com.bazaar.worker;
 import com.bazaar.service.ServiceTestApp;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.util.Arrays;
 import java.util.UUID;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
@@ -12,11 +14,13 @@ public final class WorkerTestApp {
     private WorkerTestApp() {
     }
 
-    public static DropwizardAppExtension<WorkerConfiguration> extension() {
+    /** @param more overrides applied after the defaults below, so they win (other queues, a short backlog bound) */
+    public static DropwizardAppExtension<WorkerConfiguration> extension(ConfigOverride... more) {
         ServiceTestApp.startStack();
         return new DropwizardAppExtension<>(BazaarWorkerApplication.class, ServiceTestApp.CONFIG,
-                ConfigOverride.config("worker.server.adminConnectors[0].port", "0"),
-                ConfigOverride.config("worker.consumer.waitTime", "1s"));
+                Stream.concat(Stream.of(ConfigOverride.config("worker.server.adminConnectors[0].port", "0"),
+                        ConfigOverride.config("worker.consumer.waitTime", "1s")), Arrays.stream(more))
+                        .toArray(ConfigOverride[]::new));
     }
 
     public static SqsClient sqs() {

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * {@code POST /tasks/pause-consumer} and {@code POST /tasks/resume-consumer} on the worker's admin port:
- * stop and restart receiving without stopping the process. Messages wait on the queue meanwhile.
+ * stop and restart receiving without stopping the process. Messages wait on the queue meanwhile. A pause
+ * answers once the batches in hand are committed, so the database may then be taken down.
  */
 public class ConsumerSwitchTask extends Task {
     private final MovementConsumer consumer;
@@ -28,12 +29,14 @@ public class ConsumerSwitchTask extends Task {
     }
 
     @Override
-    public void execute(Map<String, List<String>> parameters, PrintWriter output) {
-        if (pause) {
-            consumer.pause();
-        } else {
+    public void execute(Map<String, List<String>> parameters, PrintWriter output) throws InterruptedException {
+        if (!pause) {
             consumer.resume();
+            output.println("consumer running");
+        } else if (consumer.pause(consumer.patience())) {
+            output.println("consumer paused");
+        } else {
+            output.println("consumer pausing: batches still in hand after " + consumer.patience().toSeconds() + " s");
         }
-        output.println(consumer.isPaused() ? "consumer paused" : "consumer running");
     }
 }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -65,6 +66,8 @@ public class MovementConsumer implements Managed {
     private final AtomicReferenceArray<String> doing;
     /** SentTimestamp (epoch ms) of the oldest message of the latest batch received, 0 before the first. */
     private final AtomicLong lastTakenSentAt = new AtomicLong();
+    /** Threads between deciding to poll and having settled what they received; a pause waits for none. */
+    private final AtomicInteger polling = new AtomicInteger();
     private volatile boolean paused;
 
     public MovementConsumer(SqsClient sqs, QueueUrl queue, QueueUrl deadLetterQueue, BatchHandler handler,
@@ -104,15 +107,33 @@ public class MovementConsumer implements Managed {
     @Override
     public void stop() throws InterruptedException {
         stopping.countDown();
-        long grace = config.getWaitTime().toSeconds() + config.getVisibilityTimeout().toSeconds();
+        long grace = patience().toSeconds();
         if (!stopped.await(grace, TimeUnit.SECONDS)) {
             LOG.warn("Consumer threads still busy after {} s; their messages will be redelivered", grace);
         }
     }
 
-    /** Stops receiving after the batches in hand (an operator's switch, e.g. for database maintenance). */
-    public void pause() {
+    /**
+     * Stops receiving (an operator's switch, e.g. for database maintenance) and waits for the receives and
+     * batches in hand to finish.
+     *
+     * @return true once no thread holds messages; false if some still did after {@code patience}
+     */
+    public boolean pause(Duration patience) throws InterruptedException {
         paused = true;
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (polling.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    /** How long a pause or a stop waits for the batches in hand: a whole long poll, then a whole visibility timeout. */
+    public Duration patience() {
+        return Duration.ofSeconds(config.getWaitTime().toSeconds() + config.getVisibilityTimeout().toSeconds());
     }
 
     public void resume() {
@@ -151,16 +172,23 @@ public class MovementConsumer implements Managed {
         try {
             while (running()) {
                 lastPolls.set(thread, System.nanoTime());
+                // Counted before the check, so that a pause either sees this thread polling or stops it.
+                polling.incrementAndGet();
                 if (paused) {
+                    polling.decrementAndGet();
                     doing.set(thread, "paused");
                     pause(1);
                     continue;
                 }
                 try {
-                    if (failures > 0 && !databaseReachable.getAsBoolean()) {
-                        throw new DatabaseUnavailable();
+                    try {
+                        if (failures > 0 && !databaseReachable.getAsBoolean()) {
+                            throw new DatabaseUnavailable();
+                        }
+                        pollOnce(thread);
+                    } finally {
+                        polling.decrementAndGet();
                     }
-                    pollOnce(thread);
                     failures = 0;
                 } catch (DatabaseUnavailable e) {
                     failures++;

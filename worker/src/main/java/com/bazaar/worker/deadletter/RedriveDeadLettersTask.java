@@ -7,8 +7,10 @@ import io.dropwizard.servlets.tasks.Task;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -17,13 +19,16 @@ import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
- * {@code POST /tasks/redrive-dlq[?max=N]}: moves dead letters back to the main queue, ten at a time, until the
- * dead-letter queue is empty or N have moved. A message is deleted from the dead-letter queue only after the
- * main queue has it. Each copy keeps its body and attributes (less the dead-letter reason) and carries its
- * first message id, so a movement identified by it is still applied at most once.
+ * {@code POST /tasks/redrive-dlq[?max=N]}: moves dead letters back to the main queue, ten at a time: as many as
+ * the dead-letter queue held when the task started (at most N). A message that is dead-lettered again while the
+ * task runs (one that is still not a movement) comes back with the same first message id and ends the run, so
+ * the task never chases its own tail. A message is deleted from the dead-letter queue only after the main queue
+ * has it. Each copy keeps its body and attributes (less the dead-letter reason) and carries its first message
+ * id, so a movement identified by it is still applied at most once.
  */
 public class RedriveDeadLettersTask extends Task {
     private static final Logger LOG = LoggerFactory.getLogger(RedriveDeadLettersTask.class);
@@ -47,21 +52,33 @@ public class RedriveDeadLettersTask extends Task {
 
     @Override
     public void execute(Map<String, List<String>> parameters, PrintWriter output) throws Exception {
-        int max = parameters.getOrDefault("max", List.of()).stream().findFirst().map(Integer::parseInt).orElse(Integer.MAX_VALUE);
+        long held = Long.parseLong(sqs.getQueueAttributes(r -> r.queueUrl(deadLetterQueue.get())
+                        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
+                .getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0"));
+        long max = Math.min(held, parameters.getOrDefault("max", List.of()).stream().findFirst()
+                .map(Long::parseLong).orElse(Long.MAX_VALUE));
         int moved = 0;
+        Set<String> movedIds = new HashSet<>();
         List<String> failures = new ArrayList<>();
         while (moved < max && failures.isEmpty()) {
-            int wanted = Math.min(BATCH, max - moved);
-            List<Message> batch = sqs.receiveMessage(r -> r.queueUrl(deadLetterQueue.get())
+            int wanted = (int) Math.min(BATCH, max - moved);
+            List<Message> received = sqs.receiveMessage(r -> r.queueUrl(deadLetterQueue.get())
                     .maxNumberOfMessages(wanted).waitTimeSeconds(1)
                     .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID)
                     .messageAttributeNames("All")).messages();
+            List<Message> batch = received.stream().filter(message -> !movedIds.contains(originalId(message))).toList();
             if (batch.isEmpty()) {
+                release(received);
                 break;
             }
             List<Message> sent = send(batch, failures);
             delete(sent, failures);
+            sent.forEach(message -> movedIds.add(originalId(message)));
             moved += sent.size();
+            if (batch.size() < received.size()) {
+                release(received.stream().filter(message -> !batch.contains(message)).toList());
+                break;
+            }
         }
         LOG.info("Redrove {} messages from {} to {}", moved, deadLetterQueue.name(), queue.name());
         output.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(
@@ -74,8 +91,8 @@ public class RedriveDeadLettersTask extends Task {
             Message message = batch.get(i);
             Map<String, MessageAttributeValue> attributes = new HashMap<>(message.messageAttributes());
             attributes.remove(MessageAttributes.DEAD_LETTER_REASON);
-            attributes.putIfAbsent(MessageAttributes.ORIGINAL_MESSAGE_ID,
-                    MessageAttributeValue.builder().dataType("String").stringValue(message.messageId()).build());
+            attributes.put(MessageAttributes.ORIGINAL_MESSAGE_ID,
+                    MessageAttributeValue.builder().dataType("String").stringValue(originalId(message)).build());
             var entry = SendMessageBatchRequestEntry.builder().id(String.valueOf(i)).messageBody(message.body())
                     .messageAttributes(attributes);
             if (queue.isFifo()) {
@@ -101,6 +118,19 @@ public class RedriveDeadLettersTask extends Task {
         // A copy whose delete fails stays on the dead-letter queue too; if redriven again, the worker skips it.
         sqs.deleteMessageBatch(r -> r.queueUrl(deadLetterQueue.get()).entries(entries)).failed()
                 .forEach(failure -> failures.add(describe("delete", failure)));
+    }
+
+    /** Makes messages this run will not move visible again at once, rather than after the visibility timeout. */
+    private void release(List<Message> messages) {
+        for (Message message : messages) {
+            sqs.changeMessageVisibility(r -> r.queueUrl(deadLetterQueue.get()).receiptHandle(message.receiptHandle())
+                    .visibilityTimeout(0));
+        }
+    }
+
+    private static String originalId(Message message) {
+        String original = DeadLetterSummaryTask.attribute(message, MessageAttributes.ORIGINAL_MESSAGE_ID);
+        return original != null ? original : message.messageId();
     }
 
     private static String describe(String action, BatchResultErrorEntry failure) {

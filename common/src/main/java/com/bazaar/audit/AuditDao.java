@@ -26,8 +26,8 @@ public interface AuditDao {
             + "FROM audit_logs " + FILTER + "ORDER BY timestamp DESC, id DESC LIMIT :limit OFFSET :offset")
     List<AuditLog> find(@BindMethods("f") AuditFilter filter, int limit, long offset);
 
-    /** Matching rows, counted no further than {@code cap}, as the ledger's report does. */
-    @SqlQuery("SELECT count(*) FROM (SELECT FROM audit_logs " + FILTER + "LIMIT :cap) AS capped")
+    /** Matching rows, counted no further than {@code cap} and in the trail's order, as the ledger's report does. */
+    @SqlQuery("SELECT count(*) FROM (SELECT FROM audit_logs " + FILTER + "ORDER BY timestamp DESC, id DESC LIMIT :cap) AS capped")
     long count(@BindMethods("f") AuditFilter filter, int cap);
 
     @SqlUpdate("""

@@ -57,8 +57,13 @@ public interface LedgerDao {
     @SqlQuery(VIEW + REPORT_FILTER + "ORDER BY m.occurred_at DESC, m.id DESC LIMIT :limit OFFSET :offset")
     List<MovementView> report(@BindMethods("f") MovementFilter filter, int limit, long offset);
 
-    /** Matching rows, counted no further than {@code cap}: an exact count over most of a big ledger is a full scan. */
-    @SqlQuery("SELECT count(*) FROM (SELECT FROM stock_movements m " + REPORT_FILTER + "LIMIT :cap) AS capped")
+    /**
+     * Matching rows, counted no further than {@code cap}: an exact count over most of a big ledger is a full scan.
+     * Counted in the report's order, so that the planner walks the report's index and stops at the cap instead
+     * of betting on a sequential scan that finds the matches early (it misjudges correlated filters).
+     */
+    @SqlQuery("SELECT count(*) FROM (SELECT FROM stock_movements m " + REPORT_FILTER
+            + "ORDER BY m.occurred_at DESC, m.id DESC LIMIT :cap) AS capped")
     long count(@BindMethods("f") MovementFilter filter, int cap);
 
     class MovementViewMapper implements RowMapper<MovementView> {

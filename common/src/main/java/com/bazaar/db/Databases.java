@@ -12,11 +12,15 @@ import org.jdbi.v3.jackson2.Jackson2Plugin;
 
 /** The one way both processes build their Jdbi: Dropwizard's pool, health check and metrics, plus JSON columns. */
 public final class Databases {
+    private static final String HEALTH_CHECK = "postgresql";
+
     private Databases() {
     }
 
     public static Jdbi jdbi(Environment environment, DataSourceFactory database) {
-        Jdbi jdbi = new JdbiFactory().build(environment, database, "postgresql");
+        Jdbi jdbi = new JdbiFactory().build(environment, database, HEALTH_CHECK);
+        environment.healthChecks().unregister(HEALTH_CHECK);
+        environment.healthChecks().register(HEALTH_CHECK, new DatabaseHealthCheck(jdbi, database.getUrl()));
         jdbi.installPlugin(new Jackson2Plugin());
         jdbi.getConfig(Jackson2Config.class).setMapper(environment.getObjectMapper());
         return jdbi;

@@ -40,6 +40,7 @@ class ServiceHealthIT {
             await().atMost(PATIENCE).untilAsserted(() -> {
                 JsonNode checks = checks(500);
                 assertThat(checks.at("/postgresql/healthy").asBoolean()).isFalse();
+                assertThat(checks.at("/postgresql/message").asText()).contains("unreachable", "DB_HOST");
                 assertThat(checks.at("/queue/healthy").asBoolean()).isTrue();
             });
         } finally {

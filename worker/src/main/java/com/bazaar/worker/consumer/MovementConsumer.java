@@ -20,8 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,9 +59,7 @@ public class MovementConsumer implements Managed {
     private final Meter received;
     private final Meter deadLettered;
     private final Meter retried;
-    /** Per thread: System.nanoTime() of its last poll (or pause tick), and what it is doing now. */
-    private final AtomicLongArray lastPolls;
-    private final AtomicReferenceArray<String> doing;
+    private final ThreadActivity activity;
     /** SentTimestamp (epoch ms) of the oldest message of the latest batch received, 0 before the first. */
     private final AtomicLong lastTakenSentAt = new AtomicLong();
     /** Threads between deciding to poll and having settled what they received; a pause waits for none. */
@@ -88,12 +84,7 @@ public class MovementConsumer implements Managed {
         this.received = metrics.meter("bazaar.worker.messages.received");
         this.deadLettered = metrics.meter("bazaar.worker.messages.dead-lettered");
         this.retried = metrics.meter("bazaar.worker.messages.retried");
-        this.lastPolls = new AtomicLongArray(config.getThreads());
-        this.doing = new AtomicReferenceArray<>(config.getThreads());
-        for (int i = 0; i < config.getThreads(); i++) {
-            lastPolls.set(i, System.nanoTime());
-            doing.set(i, "not started");
-        }
+        this.activity = new ThreadActivity(config.getThreads());
     }
 
     @Override
@@ -146,15 +137,7 @@ public class MovementConsumer implements Managed {
 
     /** The threads that have not polled the queue within {@code bound}, each with what it is doing instead. */
     public List<String> stalledThreads(Duration bound) {
-        List<String> stalled = new ArrayList<>();
-        long now = System.nanoTime();
-        for (int i = 0; i < lastPolls.length(); i++) {
-            long silent = now - lastPolls.get(i);
-            if (silent > bound.toNanos()) {
-                stalled.add("thread %d silent for %d s (%s)".formatted(i, TimeUnit.NANOSECONDS.toSeconds(silent), doing.get(i)));
-            }
-        }
-        return stalled;
+        return activity.stalled(bound);
     }
 
     /** When SQS received the oldest message of the latest batch taken off the queue; empty before the first. */
@@ -171,12 +154,12 @@ public class MovementConsumer implements Managed {
         int failures = 0;
         try {
             while (running()) {
-                lastPolls.set(thread, System.nanoTime());
+                activity.polling(thread);
                 // Counted before the check, so that a pause either sees this thread polling or stops it.
                 polling.incrementAndGet();
                 if (paused) {
                     polling.decrementAndGet();
-                    doing.set(thread, "paused");
+                    activity.doing(thread, "paused");
                     pause(1);
                     continue;
                 }
@@ -193,28 +176,28 @@ public class MovementConsumer implements Managed {
                 } catch (DatabaseUnavailable e) {
                     failures++;
                     LOG.warn("Database unavailable; pausing {} s before trying again", config.backoffSeconds(failures));
-                    doing.set(thread, "waiting for the database, which is unavailable");
+                    activity.doing(thread, "waiting for the database, which is unavailable");
                     pause(config.backoffSeconds(failures));
                 } catch (RuntimeException e) {
                     failures++;
                     LOG.error("Consumer error; pausing {} s", config.backoffSeconds(failures), e);
-                    doing.set(thread, "backing off after " + e);
+                    activity.doing(thread, "backing off after " + e);
                     pause(config.backoffSeconds(failures));
                 }
             }
         } finally {
-            doing.set(thread, "stopped");
+            activity.doing(thread, "stopped");
             stopped.countDown();
         }
     }
 
     private void pollOnce(int thread) {
-        doing.set(thread, "receiving");
+        activity.doing(thread, "receiving");
         List<Message> messages = receiveTime.timeSupplier(() -> receive());
         if (messages.isEmpty()) {
             return;
         }
-        doing.set(thread, "handling a batch of " + messages.size());
+        activity.doing(thread, "handling a batch of " + messages.size());
         received.mark(messages.size());
         batchSize.update(messages.size());
         lastTakenSentAt.set(messages.stream().mapToLong(MovementConsumer::sentAt).min().orElseThrow());

@@ -1,0 +1,100 @@
+package com.bazaar.worker.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.bazaar.service.ServiceTestApp;
+import com.bazaar.worker.BazaarWorkerApplication;
+import com.bazaar.worker.WorkerConfiguration;
+import com.bazaar.worker.WorkerTestApp;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import java.time.Duration;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Stopping the worker (SIGTERM) while a batch is inside its transaction: the stop waits, the batch commits and
+ * its message is deleted, so nothing comes back to be applied again and nothing is lost.
+ */
+class GracefulStopIT {
+    static final String QUEUE_NAME = "graceful-stop-test.fifo";
+    static final Jdbi DB = ServiceTestApp.database();
+    static final SqsClient SQS = WorkerTestApp.sqs();
+
+    static {
+        ServiceTestApp.startStack().queue().createQueues(QUEUE_NAME, "graceful-stop-test-dlq.fifo");
+    }
+
+    static final String QUEUE = WorkerTestApp.queueUrl(SQS, QUEUE_NAME);
+
+    @AfterAll
+    static void closeClient() {
+        SQS.close();
+    }
+
+    static long insert(String table) {
+        return DB.withHandle(h -> h.createQuery("INSERT INTO " + table + " (name) VALUES (:name) RETURNING id")
+                .bind("name", "Graceful " + UUID.randomUUID()).mapTo(Long.class).one());
+    }
+
+    static long messagesOnTheQueue() {
+        var attributes = SQS.getQueueAttributes(r -> r.queueUrl(QUEUE).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+
+    @Test
+    void stoppingDuringABatchFinishesItBeforeTheProcessEnds() throws Exception {
+        long store = insert("stores");
+        long product = insert("products");
+        // The batch's ledger insert for this store sleeps, so the stop arrives while the transaction is open.
+        DB.useHandle(h -> h.execute("""
+                CREATE FUNCTION slow_store_%1$d() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.store_id = %1$d THEN
+                        PERFORM pg_sleep(3);
+                    END IF;
+                    RETURN NEW;
+                END $$;
+                CREATE TRIGGER slow_store_%1$d BEFORE INSERT ON stock_movements
+                    FOR EACH ROW EXECUTE FUNCTION slow_store_%1$d();
+                """.formatted(store)));
+        var worker = new DropwizardTestSupport<WorkerConfiguration>(BazaarWorkerApplication.class, ServiceTestApp.CONFIG,
+                ConfigOverride.config("worker.server.adminConnectors[0].port", "0"),
+                ConfigOverride.config("worker.consumer.waitTime", "1s"),
+                ConfigOverride.config("queue.queueName", QUEUE_NAME),
+                ConfigOverride.config("queue.deadLetterQueueName", "graceful-stop-test-dlq.fifo"));
+        try {
+            worker.before();
+            UUID movementId = UUID.randomUUID();
+            WorkerTestApp.send(SQS, QUEUE, "{\"movementId\": \"%s\", \"storeId\": %d, \"productId\": %d, \"type\": \"in\", \"quantity\": 6}"
+                    .formatted(movementId, store, product), store + ":" + product);
+            await().atMost(Duration.ofSeconds(30)).until(() -> DB.withHandle(h -> h.createQuery(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'").mapTo(Long.class).one()) > 0);
+
+            long stopping = System.nanoTime();
+            worker.after();
+            Duration stopTook = Duration.ofNanos(System.nanoTime() - stopping);
+
+            assertThat(stopTook).as("the stop waited for the transaction").isGreaterThan(Duration.ofSeconds(1));
+            long ledgerRows = DB.withHandle(h -> h.createQuery("SELECT count(*) FROM stock_movements WHERE movement_id = :id")
+                    .bind("id", movementId).mapTo(Long.class).one());
+            long level = DB.withHandle(h -> h.createQuery(
+                    "SELECT quantity FROM inventory_levels WHERE store_id = :s AND product_id = :p")
+                    .bind("s", store).bind("p", product).mapTo(Long.class).one());
+            assertThat(ledgerRows).isEqualTo(1);
+            assertThat(level).isEqualTo(6);
+            assertThat(messagesOnTheQueue()).as("deleted after the commit, before the process ended").isZero();
+        } finally {
+            DB.useHandle(h -> h.execute("DROP TRIGGER slow_store_%1$d ON stock_movements; DROP FUNCTION slow_store_%1$d();"
+                    .formatted(store)));
+        }
+    }
+}

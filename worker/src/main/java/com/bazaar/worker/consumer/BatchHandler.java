@@ -38,7 +38,7 @@ public class BatchHandler {
     /** One line per movement applied or rejected, with its request id in the MDC; an operator may quiet it. */
     private static final Logger MOVEMENTS = LoggerFactory.getLogger("com.bazaar.worker.movements");
     static final String DEFAULT_ACTOR = "sqs";
-    static final String MDC_REQUEST_ID = "requestId";
+    private static final String MDC_REQUEST_ID = "requestId";
     private static final int MAX_REQUEST_ID_LENGTH = 128;
 
     private final MovementCodec codec = new MovementCodec();
@@ -78,7 +78,8 @@ public class BatchHandler {
         List<Message> delete = new ArrayList<>();
         List<Message> retry = new ArrayList<>();
         try {
-            record(apply(List.copyOf(movements.values())));
+            List<Movement> batch = List.copyOf(movements.values());
+            record(batch, apply(batch));
             delete.addAll(movements.keySet());
         } catch (RuntimeException e) {
             if (Databases.isUnavailable(e)) {
@@ -88,7 +89,7 @@ public class BatchHandler {
             LOG.warn("Batch of {} movements failed, retrying them one by one: {}", movements.size(), e.toString());
             movements.forEach((message, movement) -> {
                 try {
-                    record(apply(List.of(movement)));
+                    record(List.of(movement), apply(List.of(movement)));
                     delete.add(message);
                 } catch (RuntimeException single) {
                     if (Databases.isUnavailable(single)) {
@@ -105,22 +106,18 @@ public class BatchHandler {
         return new Disposition(delete, deadLetter, retry);
     }
 
-    private Map<Movement, Outcome> apply(List<Movement> batch) {
-        List<Outcome> results;
+    private List<Outcome> apply(List<Movement> batch) {
         try (Timer.Context timing = transactionTime.time()) {
-            results = applier.apply(batch);
+            return applier.apply(batch);
         }
-        Map<Movement, Outcome> byMovement = new LinkedHashMap<>();
-        for (int i = 0; i < batch.size(); i++) {
-            byMovement.put(batch.get(i), results.get(i));
-        }
-        return byMovement;
     }
 
-    /** After the commit: metrics, and a log line that carries the movement's request id. */
-    private void record(Map<Movement, Outcome> results) {
+    /** After the commit: metrics, and a log line per movement that carries its request id. */
+    private void record(List<Movement> batch, List<Outcome> results) {
         Instant now = clock.instant();
-        results.forEach((movement, outcome) -> {
+        for (int i = 0; i < batch.size(); i++) {
+            Movement movement = batch.get(i);
+            Outcome outcome = results.get(i);
             outcomes.get(outcome).mark();
             if (outcome != Outcome.DUPLICATE) {
                 lag.update(Duration.between(movement.acceptedAt(), now));
@@ -130,7 +127,7 @@ public class BatchHandler {
                         movement.movementId(), outcome.toString().toLowerCase(Locale.ROOT), movement.type(),
                         movement.quantity(), movement.productId(), movement.storeId(), movement.actor(), movement.source());
             }
-        });
+        }
     }
 
     private static MDC.MDCCloseable withRequestId(String requestId) {

@@ -65,7 +65,7 @@ public class BacklogMonitor implements Managed {
         scheduler.scheduleWithFixedDelay(this::refresh, 0, refreshInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    void refresh() {
+    private void refresh() {
         try {
             Map<QueueAttributeName, String> main = sqs.getQueueAttributes(r -> r.queueUrl(queue.get()).attributeNames(
                     QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,

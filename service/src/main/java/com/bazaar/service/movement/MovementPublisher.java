@@ -8,7 +8,6 @@ import com.codahale.metrics.Timer;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.sqs.batchmanager.SqsAsyncBatchManager;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /** Puts accepted movements on the queue through the SDK's batch manager, which sends them ten at a time. */
@@ -32,8 +31,8 @@ public class MovementPublisher {
                     .queueUrl(queue.get())
                     .messageBody(codec.encode(message))
                     .messageAttributes(Map.of(
-                            MessageAttributes.SOURCE, text(MessageAttributes.SOURCE_API),
-                            MessageAttributes.REQUEST_ID, text(requestId)));
+                            MessageAttributes.SOURCE, MessageAttributes.text(MessageAttributes.SOURCE_API),
+                            MessageAttributes.REQUEST_ID, MessageAttributes.text(requestId)));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -45,9 +44,5 @@ public class MovementPublisher {
         }
         Timer.Context timing = enqueueTime.time();
         return batches.sendMessage(request.build()).whenComplete((response, failure) -> timing.stop()).thenApply(response -> null);
-    }
-
-    private static MessageAttributeValue text(String value) {
-        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
     }
 }

@@ -26,8 +26,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * Turns a received batch into committed effects and says what to do with each message. It never touches
@@ -69,7 +67,7 @@ public class BatchHandler {
             try {
                 movements.put(message, toMovement(message, codec.decode(message.body())));
             } catch (InvalidMessageException e) {
-                try (var mdc = withRequestId(attribute(message, MessageAttributes.REQUEST_ID))) {
+                try (var mdc = withRequestId(MessageAttributes.read(message, MessageAttributes.REQUEST_ID))) {
                     LOG.warn("Message {} is not a stock movement, dead-lettering it: {}", message.messageId(), e.getMessage());
                 }
                 deadLetter.put(message, e.getMessage());
@@ -135,12 +133,10 @@ public class BatchHandler {
     }
 
     private static Movement toMovement(Message message, MovementMessage body) {
-        Instant sent = Instant.ofEpochMilli(Long.parseLong(message.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP)));
-        String originalMessageId = attribute(message, MessageAttributes.ORIGINAL_MESSAGE_ID);
-        UUID movementId = body.movementId() != null ? body.movementId()
-                : idOf(originalMessageId != null ? originalMessageId : message.messageId());
-        String source = MessageAttributes.SOURCE_API.equals(attribute(message, MessageAttributes.SOURCE)) ? "api" : "sqs";
-        String requestId = attribute(message, MessageAttributes.REQUEST_ID);
+        Instant sent = MessageAttributes.sentAt(message);
+        UUID movementId = body.movementId() != null ? body.movementId() : idOf(MessageAttributes.originalMessageId(message));
+        String source = MessageAttributes.SOURCE_API.equals(MessageAttributes.read(message, MessageAttributes.SOURCE)) ? "api" : "sqs";
+        String requestId = MessageAttributes.read(message, MessageAttributes.REQUEST_ID);
         if (requestId != null && requestId.length() > MAX_REQUEST_ID_LENGTH) {
             requestId = requestId.substring(0, MAX_REQUEST_ID_LENGTH);
         }
@@ -157,10 +153,5 @@ public class BatchHandler {
         } catch (IllegalArgumentException e) {
             return UUID.nameUUIDFromBytes(messageId.getBytes(StandardCharsets.UTF_8));
         }
-    }
-
-    private static String attribute(Message message, String name) {
-        MessageAttributeValue value = message.messageAttributes().get(name);
-        return value == null ? null : value.stringValue();
     }
 }

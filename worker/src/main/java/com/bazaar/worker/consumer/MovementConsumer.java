@@ -2,6 +2,7 @@ package com.bazaar.worker.consumer;
 
 import com.bazaar.db.Databases;
 import com.bazaar.queue.MessageAttributes;
+import com.bazaar.queue.QueueBatches;
 import com.bazaar.queue.QueueUrl;
 import com.codahale.metrics.Histogram;
 import com.codahale.metrics.Meter;
@@ -11,7 +12,6 @@ import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,10 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
-import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
@@ -200,7 +197,8 @@ public class MovementConsumer implements Managed {
         activity.doing(thread, "handling a batch of " + messages.size());
         received.mark(messages.size());
         batchSize.update(messages.size());
-        lastTakenSentAt.set(messages.stream().mapToLong(MovementConsumer::sentAt).min().orElseThrow());
+        lastTakenSentAt.set(messages.stream().mapToLong(message -> MessageAttributes.sentAt(message).toEpochMilli())
+                .min().orElseThrow());
         Disposition disposition;
         try (Timer.Context timing = handleTime.time()) {
             disposition = handler.handle(messages);
@@ -234,40 +232,27 @@ public class MovementConsumer implements Managed {
         if (reasons.isEmpty()) {
             return List.of();
         }
-        Map<String, Message> byId = new HashMap<>();
+        List<Message> messages = List.copyOf(reasons.keySet());
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
-        reasons.forEach((message, reason) -> {
-            String id = "m" + byId.size();
-            byId.put(id, message);
-            Map<String, MessageAttributeValue> attributes = new HashMap<>(message.messageAttributes());
-            attributes.putIfAbsent(MessageAttributes.ORIGINAL_MESSAGE_ID, text(message.messageId()));
-            attributes.put(MessageAttributes.DEAD_LETTER_REASON,
-                    text(reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason));
-            var entry = SendMessageBatchRequestEntry.builder().id(id).messageBody(message.body())
-                    .messageAttributes(attributes);
-            if (deadLetterQueue.isFifo()) {
-                String group = message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
-                entry.messageGroupId(group != null ? group : "dead-letters").messageDeduplicationId(message.messageId());
-            }
-            entries.add(entry.build());
-        });
+        for (int i = 0; i < messages.size(); i++) {
+            Message message = messages.get(i);
+            String reason = reasons.get(message);
+            entries.add(QueueBatches.copy(i, message, deadLetterQueue, message.messageId(),
+                    reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason));
+        }
         var response = sqs.sendMessageBatch(r -> r.queueUrl(deadLetterQueue.get()).entries(entries));
         logFailures("dead-letter", response.failed());
         deadLettered.mark(response.successful().size());
-        return response.successful().stream().map(ok -> byId.get(ok.id())).toList();
+        return response.successful().stream().map(ok -> messages.get(Integer.parseInt(ok.id()))).toList();
     }
 
     private void delete(List<Message> messages) {
         if (messages.isEmpty()) {
             return;
         }
-        List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) {
-            entries.add(DeleteMessageBatchRequestEntry.builder().id(String.valueOf(i))
-                    .receiptHandle(messages.get(i).receiptHandle()).build());
-        }
         // A message whose delete fails comes back later and is skipped as a duplicate.
-        logFailures("delete", sqs.deleteMessageBatch(r -> r.queueUrl(queue.get()).entries(entries)).failed());
+        logFailures("delete", sqs.deleteMessageBatch(r -> r.queueUrl(queue.get())
+                .entries(QueueBatches.deletes(messages))).failed());
     }
 
     /** Hides failed messages for a pause that grows with how often they have been received. */
@@ -276,15 +261,8 @@ public class MovementConsumer implements Managed {
             return;
         }
         retried.mark(messages.size());
-        List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) {
-            Message message = messages.get(i);
-            int receives = Integer.parseInt(message.attributes()
-                    .getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
-            entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(String.valueOf(i))
-                    .receiptHandle(message.receiptHandle())
-                    .visibilityTimeout((int) config.backoffSeconds(receives)).build());
-        }
+        var entries = QueueBatches.visibilityChanges(messages, message -> (int) config.backoffSeconds(Integer.parseInt(
+                message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"))));
         try {
             logFailures("change visibility", sqs.changeMessageVisibilityBatch(r -> r.queueUrl(queue.get())
                     .entries(entries)).failed());
@@ -292,14 +270,6 @@ public class MovementConsumer implements Managed {
             LOG.warn("Could not delay {} failed messages; they return after the visibility timeout: {}",
                     messages.size(), e.toString());
         }
-    }
-
-    private static long sentAt(Message message) {
-        return Long.parseLong(message.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP));
-    }
-
-    private static MessageAttributeValue text(String value) {
-        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
     }
 
     private static void logFailures(String action, List<BatchResultErrorEntry> failed) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -63,14 +62,9 @@ public class DeadLetterSummaryTask extends Task {
     }
 
     private static DeadLetter describe(Message message) {
-        String reason = attribute(message, MessageAttributes.DEAD_LETTER_REASON);
-        return new DeadLetter(message.messageId(), attribute(message, MessageAttributes.ORIGINAL_MESSAGE_ID),
-                Instant.ofEpochMilli(Long.parseLong(message.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP))),
-                reason != null ? reason : NO_REASON, attribute(message, MessageAttributes.REQUEST_ID), message.body());
-    }
-
-    static String attribute(Message message, String name) {
-        MessageAttributeValue value = message.messageAttributes().get(name);
-        return value == null ? null : value.stringValue();
+        String reason = MessageAttributes.read(message, MessageAttributes.DEAD_LETTER_REASON);
+        return new DeadLetter(message.messageId(), MessageAttributes.read(message, MessageAttributes.ORIGINAL_MESSAGE_ID),
+                MessageAttributes.sentAt(message), reason != null ? reason : NO_REASON,
+                MessageAttributes.read(message, MessageAttributes.REQUEST_ID), message.body());
     }
 }

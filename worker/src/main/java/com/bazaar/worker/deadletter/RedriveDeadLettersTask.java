@@ -1,12 +1,12 @@
 package com.bazaar.worker.deadletter;
 
 import com.bazaar.queue.MessageAttributes;
+import com.bazaar.queue.QueueBatches;
 import com.bazaar.queue.QueueUrl;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.servlets.tasks.Task;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -66,14 +64,14 @@ public class RedriveDeadLettersTask extends Task {
                     .maxNumberOfMessages(wanted).waitTimeSeconds(1)
                     .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID)
                     .messageAttributeNames("All")).messages();
-            List<Message> batch = received.stream().filter(message -> !movedIds.contains(originalId(message))).toList();
+            List<Message> batch = received.stream().filter(message -> !movedIds.contains(MessageAttributes.originalMessageId(message))).toList();
             if (batch.isEmpty()) {
                 release(received);
                 break;
             }
             List<Message> sent = send(batch, failures);
             delete(sent, failures);
-            sent.forEach(message -> movedIds.add(originalId(message)));
+            sent.forEach(message -> movedIds.add(MessageAttributes.originalMessageId(message)));
             moved += sent.size();
             if (batch.size() < received.size()) {
                 release(received.stream().filter(message -> !batch.contains(message)).toList());
@@ -88,19 +86,8 @@ public class RedriveDeadLettersTask extends Task {
     private List<Message> send(List<Message> batch, List<String> failures) {
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
-            Message message = batch.get(i);
-            Map<String, MessageAttributeValue> attributes = new HashMap<>(message.messageAttributes());
-            attributes.remove(MessageAttributes.DEAD_LETTER_REASON);
-            attributes.put(MessageAttributes.ORIGINAL_MESSAGE_ID,
-                    MessageAttributeValue.builder().dataType("String").stringValue(originalId(message)).build());
-            var entry = SendMessageBatchRequestEntry.builder().id(String.valueOf(i)).messageBody(message.body())
-                    .messageAttributes(attributes);
-            if (queue.isFifo()) {
-                String group = message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
-                // A fresh deduplication id: the original one may still be inside SQS's five-minute window.
-                entry.messageGroupId(group != null ? group : "redriven").messageDeduplicationId("redrive-" + message.messageId());
-            }
-            entries.add(entry.build());
+            // A fresh deduplication id: the original one may still be inside SQS's five-minute window.
+            entries.add(QueueBatches.copy(i, batch.get(i), queue, "redrive-" + batch.get(i).messageId(), null));
         }
         var response = sqs.sendMessageBatch(r -> r.queueUrl(queue.get()).entries(entries));
         response.failed().forEach(failure -> failures.add(describe("send", failure)));
@@ -111,26 +98,17 @@ public class RedriveDeadLettersTask extends Task {
         if (sent.isEmpty()) {
             return;
         }
-        List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
-        for (int i = 0; i < sent.size(); i++) {
-            entries.add(DeleteMessageBatchRequestEntry.builder().id(String.valueOf(i)).receiptHandle(sent.get(i).receiptHandle()).build());
-        }
         // A copy whose delete fails stays on the dead-letter queue too; if redriven again, the worker skips it.
-        sqs.deleteMessageBatch(r -> r.queueUrl(deadLetterQueue.get()).entries(entries)).failed()
+        sqs.deleteMessageBatch(r -> r.queueUrl(deadLetterQueue.get()).entries(QueueBatches.deletes(sent))).failed()
                 .forEach(failure -> failures.add(describe("delete", failure)));
     }
 
     /** Makes messages this run will not move visible again at once, rather than after the visibility timeout. */
     private void release(List<Message> messages) {
-        for (Message message : messages) {
-            sqs.changeMessageVisibility(r -> r.queueUrl(deadLetterQueue.get()).receiptHandle(message.receiptHandle())
-                    .visibilityTimeout(0));
+        if (!messages.isEmpty()) {
+            sqs.changeMessageVisibilityBatch(r -> r.queueUrl(deadLetterQueue.get())
+                    .entries(QueueBatches.visibilityChanges(messages, message -> 0)));
         }
-    }
-
-    private static String originalId(Message message) {
-        String original = DeadLetterSummaryTask.attribute(message, MessageAttributes.ORIGINAL_MESSAGE_ID);
-        return original != null ? original : message.messageId();
     }
 
     private static String describe(String action, BatchResultErrorEntry failure) {

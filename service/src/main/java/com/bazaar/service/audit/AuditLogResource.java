@@ -46,9 +46,8 @@ public class AuditLogResource {
             @QueryParam("offset") @DefaultValue("0") @Min(0) LongParam offset) {
         var filter = new AuditFilter(entityType, entityId, userId, actionType, Paging.instant("startDate", startDate), Paging.instant("endDate", endDate));
         Paging.requireOrdered(filter.startDate(), filter.endDate());
-        Paging.requireInWindow(limit.get(), offset.get());
-        long counted = audit.count(filter, Paging.WINDOW + 1);
-        List<AuditLog> page = offset.get() >= counted ? List.of() : audit.find(filter, limit.get(), offset.get());
-        return new AuditPage(Paging.Totals.of(counted, limit.get(), offset.get()), page);
+        var page = Paging.page(limit.get(), offset.get(), cap -> audit.count(filter, cap),
+                () -> audit.find(filter, limit.get(), offset.get()));
+        return new AuditPage(page.totals(), page.rows());
     }
 }

@@ -4,6 +4,9 @@ import jakarta.ws.rs.BadRequestException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.function.IntToLongFunction;
+import java.util.function.Supplier;
 
 /** The arithmetic and checks shared by the paged reports (limit 1..100, offset >= 0, a date range). */
 public final class Paging {
@@ -11,24 +14,33 @@ public final class Paging {
      * A report counts and pages through at most this many rows of one filter. Past it an exact count,
      * or an offset, walks most of a ledger of millions of rows; narrower filters (dates) page on.
      */
-    public static final int WINDOW = 10_000;
+    private static final int WINDOW = 10_000;
 
     private Paging() {
     }
 
-    /** The totals of a page, from a count capped at {@code WINDOW + 1}; a capped total is a lower bound. */
+    /** The totals of a page; when the matches overflow the window, {@code totalItems} is a lower bound. */
     public record Totals(long totalItems, boolean totalItemsExact, long totalPages, long currentPage) {
-        public static Totals of(long counted, int limit, long offset) {
-            long items = Math.min(counted, WINDOW);
-            return new Totals(items, counted <= WINDOW, (items + limit - 1) / limit, offset / limit + 1);
-        }
     }
 
-    public static void requireInWindow(int limit, long offset) {
+    public record Page<T>(Totals totals, List<T> rows) {
+    }
+
+    /**
+     * One page of a report: 400 if it lies beyond the window, else the matches counted up to the window and
+     * the page's rows, which are not fetched when the offset is past the matches.
+     *
+     * @param countUpTo counts the matches, stopping at the number it is given
+     */
+    public static <T> Page<T> page(int limit, long offset, IntToLongFunction countUpTo, Supplier<List<T>> rows) {
         if (offset + limit > WINDOW) {
             throw new BadRequestException("offset + limit must not exceed " + WINDOW
                     + ": narrow the report with filters such as startDate and endDate to page further");
         }
+        long counted = countUpTo.applyAsLong(WINDOW + 1);
+        long items = Math.min(counted, WINDOW);
+        var totals = new Totals(items, counted <= WINDOW, (items + limit - 1) / limit, offset / limit + 1);
+        return new Page<>(totals, offset >= counted ? List.of() : rows.get());
     }
 
     /** An optional positive id from a query parameter; 400 naming the parameter if it is not one. */

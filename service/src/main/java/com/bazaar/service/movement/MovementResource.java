@@ -52,10 +52,9 @@ public class MovementResource {
         var filter = new MovementFilter(Paging.positiveId("storeId", storeId), Paging.positiveId("productId", productId),
                 type, status, Paging.instant("startDate", startDate), Paging.instant("endDate", endDate));
         Paging.requireOrdered(filter.startDate(), filter.endDate());
-        Paging.requireInWindow(limit.get(), offset.get());
-        long counted = ledger.count(filter, Paging.WINDOW + 1);
-        List<MovementView> page = offset.get() >= counted ? List.of() : ledger.report(filter, limit.get(), offset.get());
-        return new MovementPage(Paging.Totals.of(counted, limit.get(), offset.get()), page);
+        var page = Paging.page(limit.get(), offset.get(), cap -> ledger.count(filter, cap),
+                () -> ledger.report(filter, limit.get(), offset.get()));
+        return new MovementPage(page.totals(), page.rows());
     }
 
     /** A movement the worker has applied or rejected; one still on the queue is not known yet (404). */

@@ -9,11 +9,14 @@ import java.time.Instant;
 public class BacklogHealthCheck extends HealthCheck {
     private final BacklogMonitor monitor;
     private final Duration maxAge;
+    /** Depths older than three refresh intervals mean the reads are failing. */
+    private final Duration maxStaleness;
     private final Clock clock;
 
     public BacklogHealthCheck(BacklogMonitor monitor, BacklogConfiguration config, Clock clock) {
         this.monitor = monitor;
         this.maxAge = Duration.ofMillis(config.getMaxAge().toMilliseconds());
+        this.maxStaleness = Duration.ofMillis(config.getRefreshInterval().toMilliseconds() * 3);
         this.clock = clock;
     }
 
@@ -21,7 +24,7 @@ public class BacklogHealthCheck extends HealthCheck {
     protected Result check() {
         Instant read = monitor.lastRefresh();
         Duration stale = read == null ? null : Duration.between(read, clock.instant());
-        if (read == null || stale.compareTo(monitor.refreshInterval().multipliedBy(3)) > 0) {
+        if (read == null || stale.compareTo(maxStaleness) > 0) {
             return Result.unhealthy("queue depths not read %s: %s. See the queue check",
                     read == null ? "yet" : "for " + stale.toSeconds() + " s", monitor.lastError());
         }

@@ -33,7 +33,7 @@ public class BacklogMonitor implements Managed {
     private final QueueUrl deadLetterQueue;
     private final MovementConsumer consumer;
     private final ScheduledExecutorService scheduler;
-    private final Duration refreshInterval;
+    private final long refreshMillis;
     private final Clock clock;
     private volatile Depths depths;
     private volatile Instant waitingSince;
@@ -52,7 +52,7 @@ public class BacklogMonitor implements Managed {
         this.deadLetterQueue = deadLetterQueue;
         this.consumer = consumer;
         this.scheduler = scheduler;
-        this.refreshInterval = Duration.ofMillis(config.getRefreshInterval().toMilliseconds());
+        this.refreshMillis = config.getRefreshInterval().toMilliseconds();
         this.clock = clock;
         metrics.register("bazaar.worker.queue.waiting", (Gauge<Long>) () -> depths == null ? null : depths.waiting());
         metrics.register("bazaar.worker.queue.in-flight", (Gauge<Long>) () -> depths == null ? null : depths.inFlight());
@@ -62,7 +62,7 @@ public class BacklogMonitor implements Managed {
 
     @Override
     public void start() {
-        scheduler.scheduleWithFixedDelay(this::refresh, 0, refreshInterval.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::refresh, 0, refreshMillis, TimeUnit.MILLISECONDS);
     }
 
     private void refresh() {
@@ -103,10 +103,6 @@ public class BacklogMonitor implements Managed {
         }
         Instant taken = consumer.lastTakenSentAt().orElse(since);
         return Duration.between(taken.isAfter(since) ? taken : since, clock.instant());
-    }
-
-    public Duration refreshInterval() {
-        return refreshInterval;
     }
 
     /** When the depths were last read, or null if never. */

@@ -38,14 +38,9 @@ class WorkerOperationsIT {
     static final String QUEUE_NAME = "worker-operations-test.fifo";
     static final String DEAD_LETTER_QUEUE_NAME = "worker-operations-test-dlq.fifo";
 
-    static {
-        ServiceTestApp.startStack().queue().createQueues(QUEUE_NAME, DEAD_LETTER_QUEUE_NAME);
-    }
-
     static final DropwizardAppExtension<ServiceConfiguration> SERVICE = ServiceTestApp.extension();
-    static final DropwizardAppExtension<WorkerConfiguration> WORKER = WorkerTestApp.extension(
-            ConfigOverride.config("queue.queueName", QUEUE_NAME),
-            ConfigOverride.config("queue.deadLetterQueueName", DEAD_LETTER_QUEUE_NAME),
+    static final DropwizardAppExtension<WorkerConfiguration> WORKER = WorkerTestApp.extensionOnQueues(
+            QUEUE_NAME, DEAD_LETTER_QUEUE_NAME,
             ConfigOverride.config("worker.backlog.refreshInterval", "1s"),
             ConfigOverride.config("worker.backlog.maxAge", "3s"));
     static final SqsClient SQS = WorkerTestApp.sqs();

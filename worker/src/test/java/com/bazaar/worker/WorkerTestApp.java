@@ -23,6 +23,18 @@ public final class WorkerTestApp {
                         .toArray(ConfigOverride[]::new));
     }
 
+    /**
+     * The worker on a queue and dead-letter queue of the test's own, created here on the shared stack, so that
+     * what the test counts, dead-letters or leaves behind is its alone; {@code more} as in {@link #extension}.
+     */
+    public static DropwizardAppExtension<WorkerConfiguration> extensionOnQueues(String queueName, String deadLetterQueueName,
+                                                                                ConfigOverride... more) {
+        ServiceTestApp.startStack().queue().createQueues(queueName, deadLetterQueueName);
+        return extension(Stream.concat(Stream.of(ConfigOverride.config("queue.queueName", queueName),
+                ConfigOverride.config("queue.deadLetterQueueName", deadLetterQueueName)), Arrays.stream(more))
+                .toArray(ConfigOverride[]::new));
+    }
+
     public static SqsClient sqs() {
         return ServiceTestApp.startStack().queue().client();
     }

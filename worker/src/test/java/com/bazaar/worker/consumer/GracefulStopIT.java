@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.bazaar.service.ServiceTestApp;
-import com.bazaar.worker.BazaarWorkerApplication;
 import com.bazaar.worker.WorkerConfiguration;
 import com.bazaar.worker.WorkerTestApp;
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.DropwizardTestSupport;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.time.Duration;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -23,13 +21,11 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 class GracefulStopIT {
     static final String QUEUE_NAME = "graceful-stop-test.fifo";
+    /** Started and stopped by the test itself. */
+    static final DropwizardAppExtension<WorkerConfiguration> WORKER =
+            WorkerTestApp.extensionOnQueues(QUEUE_NAME, "graceful-stop-test-dlq.fifo");
     static final Jdbi DB = ServiceTestApp.database();
     static final SqsClient SQS = WorkerTestApp.sqs();
-
-    static {
-        ServiceTestApp.startStack().queue().createQueues(QUEUE_NAME, "graceful-stop-test-dlq.fifo");
-    }
-
     static final String QUEUE = WorkerTestApp.queueUrl(SQS, QUEUE_NAME);
 
     @AfterAll
@@ -66,13 +62,8 @@ class GracefulStopIT {
                 CREATE TRIGGER slow_store_%1$d BEFORE INSERT ON stock_movements
                     FOR EACH ROW EXECUTE FUNCTION slow_store_%1$d();
                 """.formatted(store)));
-        var worker = new DropwizardTestSupport<WorkerConfiguration>(BazaarWorkerApplication.class, ServiceTestApp.CONFIG,
-                ConfigOverride.config("worker.server.adminConnectors[0].port", "0"),
-                ConfigOverride.config("worker.consumer.waitTime", "1s"),
-                ConfigOverride.config("queue.queueName", QUEUE_NAME),
-                ConfigOverride.config("queue.deadLetterQueueName", "graceful-stop-test-dlq.fifo"));
         try {
-            worker.before();
+            WORKER.before();
             UUID movementId = UUID.randomUUID();
             WorkerTestApp.send(SQS, QUEUE, "{\"movementId\": \"%s\", \"storeId\": %d, \"productId\": %d, \"type\": \"in\", \"quantity\": 6}"
                     .formatted(movementId, store, product), store + ":" + product);
@@ -80,7 +71,7 @@ class GracefulStopIT {
                     "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'").mapTo(Long.class).one()) > 0);
 
             long stopping = System.nanoTime();
-            worker.after();
+            WORKER.after();
             Duration stopTook = Duration.ofNanos(System.nanoTime() - stopping);
 
             assertThat(stopTook).as("the stop waited for the transaction").isGreaterThan(Duration.ofSeconds(1));

@@ -10,7 +10,6 @@ import com.bazaar.service.ServiceTestApp;
 import com.bazaar.worker.WorkerConfiguration;
 import com.bazaar.worker.WorkerTestApp;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpRequest;
@@ -32,14 +31,9 @@ class DeadLetterTasksIT {
     static final String QUEUE_NAME = "dead-letter-tasks-test.fifo";
     static final String DEAD_LETTER_QUEUE_NAME = "dead-letter-tasks-test-dlq.fifo";
 
-    static {
-        ServiceTestApp.startStack().queue().createQueues(QUEUE_NAME, DEAD_LETTER_QUEUE_NAME);
-    }
-
     static final DropwizardAppExtension<ServiceConfiguration> SERVICE = ServiceTestApp.extension();
-    static final DropwizardAppExtension<WorkerConfiguration> WORKER = WorkerTestApp.extension(
-            ConfigOverride.config("queue.queueName", QUEUE_NAME),
-            ConfigOverride.config("queue.deadLetterQueueName", DEAD_LETTER_QUEUE_NAME));
+    static final DropwizardAppExtension<WorkerConfiguration> WORKER =
+            WorkerTestApp.extensionOnQueues(QUEUE_NAME, DEAD_LETTER_QUEUE_NAME);
     static final SqsClient SQS = WorkerTestApp.sqs();
     static final String QUEUE = WorkerTestApp.queueUrl(SQS, QUEUE_NAME);
     static final String DEAD_LETTER_QUEUE = WorkerTestApp.queueUrl(SQS, DEAD_LETTER_QUEUE_NAME);

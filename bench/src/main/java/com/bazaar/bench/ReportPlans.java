@@ -1,7 +1,10 @@
 package com.bazaar.bench;
 
 import com.bazaar.movement.LedgerDao;
+import com.bazaar.db.WireNameEnums;
 import com.bazaar.movement.MovementFilter;
+import com.bazaar.movement.MovementStatus;
+import com.bazaar.movement.MovementType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -24,14 +27,15 @@ public final class ReportPlans {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static void main(String[] args) throws Exception {
-        Jdbi jdbi = Jdbi.create(arg(args, 0, "jdbc:postgresql://127.0.0.1:55432/bazaar"), arg(args, 1, "postgres"), arg(args, 2, ""));
+        Jdbi jdbi = Jdbi.create(arg(args, 0, "jdbc:postgresql://127.0.0.1:55432/bazaar"), arg(args, 1, "postgres"), arg(args, 2, ""))
+                .installPlugin(new WireNameEnums());
         String report = sql("report", MovementFilter.class, int.class, long.class);
         String count = sql("count", MovementFilter.class, int.class);
         try (Handle db = jdbi.open()) {
             System.out.printf("ledger: %d rows%n%n", db.createQuery("SELECT count(*) FROM stock_movements").mapTo(Long.class).one());
             System.out.println("| status | store | product | type | dates | report: scans | ms | count: scans | ms | matching |");
             System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-            for (String status : List.of("applied", "rejected")) {
+            for (MovementStatus status : MovementStatus.values()) {
                 Map<String, Object> newest = db.createQuery("""
                         SELECT store_id, product_id, type, occurred_at FROM stock_movements
                         WHERE status = :status ORDER BY occurred_at DESC, id DESC LIMIT 1""").bind("status", status).mapToMap().one();
@@ -40,7 +44,7 @@ public final class ReportPlans {
                     var filter = new MovementFilter(
                             (mask & 1) != 0 ? (Long) newest.get("store_id") : null,
                             (mask & 2) != 0 ? (Long) newest.get("product_id") : null,
-                            (mask & 4) != 0 ? (String) newest.get("type") : null,
+                            (mask & 4) != 0 ? WireNameEnums.parse(MovementType.class, (String) newest.get("type")) : null,
                             status,
                             (mask & 8) != 0 ? end.minus(Duration.ofDays(1)) : null,
                             (mask & 8) != 0 ? end : null);

@@ -1,13 +1,10 @@
 package com.bazaar.audit;
 
 import java.util.List;
-import java.util.Map;
-import org.jdbi.v3.json.Json;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Writes audit rows; callers attach it to their own transaction with {@code @CreateSqlObject}. */
 @RegisterConstructorMapper(AuditLog.class)
@@ -30,15 +27,10 @@ public interface AuditDao {
     @SqlQuery("SELECT count(*) FROM (SELECT FROM audit_logs " + FILTER + "ORDER BY timestamp DESC, id DESC LIMIT :cap) AS capped")
     long count(@BindMethods("f") AuditFilter filter, int cap);
 
-    @SqlUpdate("""
-            INSERT INTO audit_logs (user_id, action_type, entity_type, entity_id, details)
-            VALUES (:userId, :action.name, :action.entityType, :entityId, CAST(:details AS jsonb))
-            """)
-    void record(String userId, @BindMethods("action") AuditAction action, String entityId, @Json Map<String, ?> details);
-
+    /** The one way audit rows are written, in the caller's transaction. */
     @SqlBatch("""
             INSERT INTO audit_logs (user_id, action_type, entity_type, entity_id, details)
             VALUES (:userId, :actionType, :entityType, :entityId, CAST(:details AS jsonb))
             """)
-    void recordAll(@BindMethods List<AuditEntry> entries);
+    void record(@BindMethods List<AuditEntry> entries);
 }

@@ -2,6 +2,7 @@ package com.bazaar.catalog;
 
 import com.bazaar.audit.AuditAction;
 import com.bazaar.audit.AuditDao;
+import com.bazaar.audit.AuditEntry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ public interface ProductDao {
             Map<String, Object> details = new HashMap<>();
             details.put("name", product.name());
             details.put("sku", product.sku());
-            audit().record(userId, AuditAction.PRODUCT_CREATED, String.valueOf(product.id()), details);
+            audit().record(List.of(new AuditEntry(userId, AuditAction.PRODUCT_CREATED, String.valueOf(product.id()), details)));
         });
         return created;
     }

@@ -2,6 +2,7 @@ package com.bazaar.catalog;
 
 import com.bazaar.audit.AuditAction;
 import com.bazaar.audit.AuditDao;
+import com.bazaar.audit.AuditEntry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ public interface StoreDao {
             Map<String, Object> details = new HashMap<>();
             details.put("name", store.name());
             details.put("location", store.location());
-            audit().record(userId, AuditAction.STORE_CREATED, String.valueOf(store.id()), details);
+            audit().record(List.of(new AuditEntry(userId, AuditAction.STORE_CREATED, String.valueOf(store.id()), details)));
         });
         return created;
     }

@@ -21,7 +21,7 @@ public final class Databases {
         Jdbi jdbi = new JdbiFactory().build(environment, database, HEALTH_CHECK);
         environment.healthChecks().unregister(HEALTH_CHECK);
         environment.healthChecks().register(HEALTH_CHECK, new DatabaseHealthCheck(jdbi, database.getUrl()));
-        jdbi.installPlugin(new Jackson2Plugin());
+        jdbi.installPlugin(new Jackson2Plugin()).installPlugin(new WireNameEnums());
         jdbi.getConfig(Jackson2Config.class).setMapper(environment.getObjectMapper());
         return jdbi;
     }

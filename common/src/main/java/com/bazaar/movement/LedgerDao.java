@@ -1,5 +1,6 @@
 package com.bazaar.movement;
 
+import com.bazaar.db.WireNameEnums;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -44,8 +45,9 @@ public interface LedgerDao {
     @SqlBatch("""
             INSERT INTO stock_movements (movement_id, store_id, product_id, type, quantity, delta, status, reason,
                                          rejection_reason, actor, source, request_id, occurred_at, accepted_at, applied_at)
-            VALUES (:movementId, :storeId, :productId, :typeName, :quantity, :delta, :status, :reason,
-                    :rejectionReason, :actor, :source, :requestId, :occurredAt, :acceptedAt, :appliedAt)
+            VALUES (:movement.movementId, :movement.storeId, :movement.productId, :movement.type, :movement.quantity,
+                    :movement.delta, :status, :movement.reason, :rejectionReason, :movement.actor, :movement.source,
+                    :movement.requestId, :movement.occurredAt, :movement.acceptedAt, :appliedAt)
             ON CONFLICT (movement_id) DO NOTHING
             """)
     int[] insert(@BindMethods List<LedgerEntry> entries);
@@ -79,14 +81,14 @@ public interface LedgerDao {
                     productId,
                     storeName == null ? null : new MovementView.Ref(storeId, storeName),
                     productName == null ? null : new MovementView.Ref(productId, productName),
-                    rs.getString("type"),
+                    WireNameEnums.parse(MovementType.class, rs.getString("type")),
                     rs.getInt("quantity"),
                     rs.getInt("delta"),
-                    rs.getString("status"),
+                    WireNameEnums.parse(MovementStatus.class, rs.getString("status")),
                     rs.getString("reason"),
                     rs.getString("rejection_reason"),
                     rs.getString("actor"),
-                    rs.getString("source"),
+                    WireNameEnums.parse(MovementSource.class, rs.getString("source")),
                     rs.getString("request_id"),
                     instant(rs, "occurred_at"),
                     instant(rs, "accepted_at"),

@@ -1,38 +1,24 @@
 package com.bazaar.movement;
 
 import java.time.Instant;
-import java.util.UUID;
 
-/** One row of the ledger (stock_movements) as the worker writes it. */
-public record LedgerEntry(
-        UUID movementId,
-        long storeId,
-        long productId,
-        MovementType type,
-        int quantity,
-        String status,
-        String reason,
-        String rejectionReason,
-        String actor,
-        String source,
-        String requestId,
-        Instant occurredAt,
-        Instant acceptedAt,
-        Instant appliedAt) {
+/**
+ * One row of the ledger (stock_movements) as the worker writes it: the movement and what became of it.
+ *
+ * @param rejectionReason null when applied
+ * @param appliedAt       null when rejected
+ */
+public record LedgerEntry(Movement movement, MovementStatus status, String rejectionReason, Instant appliedAt) {
 
-    public static final String APPLIED = "applied";
-    public static final String REJECTED = "rejected";
-
-    public int delta() {
-        return type.delta(quantity);
+    public static LedgerEntry applied(Movement movement, Instant now) {
+        return new LedgerEntry(movement, MovementStatus.APPLIED, null, now);
     }
 
-    /** The type as the ledger and the API spell it. */
-    public String typeName() {
-        return type.toString();
+    public static LedgerEntry rejected(Movement movement, String reason) {
+        return new LedgerEntry(movement, MovementStatus.REJECTED, reason, null);
     }
 
     public boolean applied() {
-        return APPLIED.equals(status);
+        return status == MovementStatus.APPLIED;
     }
 }

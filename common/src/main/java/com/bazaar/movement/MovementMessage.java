@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -24,13 +23,10 @@ public record MovementMessage(
         @NotNull @Min(1) Long storeId,
         @NotNull @Min(1) Long productId,
         @NotNull MovementType type,
-        @NotNull @Min(1) @Max(1_000_000) Integer quantity,
+        @NotNull @Min(MovementRules.MIN_QUANTITY) @Max(MovementRules.MAX_QUANTITY) Integer quantity,
         Instant occurredAt,
-        @Size(min = 1, max = 255) @Pattern(regexp = "\\S(.*\\S)?", message = "must not start or end with white space") String actor,
-        @Size(max = 500) String reason) {
-
-    /** How far past its acceptance a movement's occurredAt may lie: clocks differ, but not by more. */
-    public static final Duration MAX_CLOCK_AHEAD = Duration.ofMinutes(5);
+        @Size(min = 1, max = MovementRules.MAX_ACTOR_LENGTH) @Pattern(regexp = "\\S(.*\\S)?", message = "must not start or end with white space") String actor,
+        @Size(max = MovementRules.MAX_REASON_LENGTH) String reason) {
 
     /** The SQS message group of a FIFO queue: one per store and product, so their movements stay in order. */
     public String messageGroupId() {

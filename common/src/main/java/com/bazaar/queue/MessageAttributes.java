@@ -9,9 +9,9 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 public final class MessageAttributes {
     /** The X-Request-Id of the HTTP request that accepted the movement, for tracing it end to end. */
     public static final String REQUEST_ID = "requestId";
-    /** {@value #SOURCE_API} on movements the service enqueued; absent on other producers' messages. */
+    /** {@code api} ({@link com.bazaar.movement.MovementSource#API}) on movements the service enqueued; absent on
+     * other producers' messages. */
     public static final String SOURCE = "source";
-    public static final String SOURCE_API = "api";
     /** On a dead-lettered message: why it is not a movement. */
     public static final String DEAD_LETTER_REASON = "reason";
     /**

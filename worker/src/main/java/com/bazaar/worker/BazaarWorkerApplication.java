@@ -16,6 +16,7 @@ import com.bazaar.worker.consumer.ConsumerConfiguration;
 import com.bazaar.worker.consumer.ConsumerHealthCheck;
 import com.bazaar.worker.consumer.ConsumerSwitchTask;
 import com.bazaar.worker.consumer.MovementConsumer;
+import com.bazaar.worker.consumer.MovementQueue;
 import com.bazaar.worker.deadletter.DeadLetterSummaryTask;
 import com.bazaar.worker.deadletter.RedriveDeadLettersTask;
 import com.bazaar.worker.ledger.MovementApplier;
@@ -65,7 +66,7 @@ public class BazaarWorkerApplication extends Application<WorkerConfiguration> {
         ConsumerConfiguration consumer = worker.getConsumer();
         ExecutorService threads = environment.lifecycle().executorService("movement-consumer-%d")
                 .minThreads(consumer.getThreads()).maxThreads(consumer.getThreads()).build();
-        var movementConsumer = new MovementConsumer(sqs, queueUrl, deadLetterQueueUrl,
+        var movementConsumer = new MovementConsumer(new MovementQueue(sqs, queueUrl, deadLetterQueueUrl),
                 new BatchHandler(applier, environment.metrics(), clock), () -> Databases.isReachable(jdbi), consumer,
                 threads, environment.metrics());
         environment.lifecycle().manage(movementConsumer);

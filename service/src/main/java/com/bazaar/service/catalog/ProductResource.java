@@ -1,5 +1,6 @@
 package com.bazaar.service.catalog;
 
+import com.bazaar.catalog.Missing;
 import com.bazaar.catalog.Product;
 import com.bazaar.catalog.ProductDao;
 import com.bazaar.service.auth.Roles;
@@ -64,6 +65,6 @@ public class ProductResource {
     @Path("/{id}")
     @RolesAllowed({Roles.CLERK, Roles.AUDITOR})
     public Product get(@PathParam("id") @NotNull @Min(1) LongParam id) {
-        return products.findById(id.get()).orElseThrow(() -> new NotFoundException("Product " + id.get() + " not found"));
+        return products.findById(id.get()).orElseThrow(() -> new NotFoundException(Missing.product(id.get())));
     }
 }

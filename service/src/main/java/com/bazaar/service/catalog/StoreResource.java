@@ -1,5 +1,6 @@
 package com.bazaar.service.catalog;
 
+import com.bazaar.catalog.Missing;
 import com.bazaar.catalog.Store;
 import com.bazaar.catalog.StoreDao;
 import com.bazaar.service.auth.Roles;
@@ -58,6 +59,6 @@ public class StoreResource {
     @Path("/{id}")
     @RolesAllowed({Roles.CLERK, Roles.AUDITOR})
     public Store get(@PathParam("id") @NotNull @Min(1) LongParam id) {
-        return stores.findById(id.get()).orElseThrow(() -> new NotFoundException("Store " + id.get() + " not found"));
+        return stores.findById(id.get()).orElseThrow(() -> new NotFoundException(Missing.store(id.get())));
     }
 }

@@ -4,9 +4,11 @@ import jakarta.ws.rs.BadRequestException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntToLongFunction;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** The arithmetic and checks shared by the paged reports (limit 1..100, offset >= 0, a date range). */
 public final class Paging {
@@ -69,6 +71,20 @@ public final class Paging {
         } catch (DateTimeParseException e) {
             throw new BadRequestException(name + " must be an ISO-8601 timestamp with offset, such as 2026-11-24T10:15:30Z");
         }
+    }
+
+    /** An optional enum from a query parameter, by its wire name; 400 listing the names otherwise. */
+    public static <E extends Enum<E>> E wireName(String name, String value, Class<E> type) {
+        if (value == null) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.toString().equals(value)) {
+                return constant;
+            }
+        }
+        throw new BadRequestException(name + " must be one of " + Arrays.stream(type.getEnumConstants())
+                .map(Object::toString).collect(Collectors.joining(", ")) + " (got " + value + ")");
     }
 
     public static void requireOrdered(Instant startDate, Instant endDate) {

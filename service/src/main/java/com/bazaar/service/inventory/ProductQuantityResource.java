@@ -1,5 +1,6 @@
 package com.bazaar.service.inventory;
 
+import com.bazaar.catalog.Missing;
 import com.bazaar.catalog.KnownIds;
 import com.bazaar.inventory.InventoryDao;
 import com.bazaar.service.auth.Roles;
@@ -33,7 +34,7 @@ public class ProductQuantityResource {
     @RolesAllowed({Roles.CLERK, Roles.AUDITOR})
     public ProductQuantity get(@PathParam("productId") @NotNull @Min(1) LongParam productId) {
         if (!products.contains(productId.get())) {
-            throw new NotFoundException("Product " + productId.get() + " not found");
+            throw new NotFoundException(Missing.product(productId.get()));
         }
         return new ProductQuantity(productId.get(), inventory.totalQuantity(productId.get()));
     }

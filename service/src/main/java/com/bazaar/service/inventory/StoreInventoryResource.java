@@ -1,5 +1,6 @@
 package com.bazaar.service.inventory;
 
+import com.bazaar.catalog.Missing;
 import com.bazaar.catalog.KnownIds;
 import com.bazaar.inventory.InventoryDao;
 import com.bazaar.inventory.InventoryItem;
@@ -49,13 +50,13 @@ public class StoreInventoryResource {
                          @PathParam("productId") @NotNull @Min(1) LongParam productId) {
         requireStore(storeId.get());
         InventoryItem item = inventory.findItem(storeId.get(), productId.get())
-                .orElseThrow(() -> new NotFoundException("Product " + productId.get() + " not found"));
+                .orElseThrow(() -> new NotFoundException(Missing.product(productId.get())));
         return new StoreItem(storeId.get(), item.productId(), item.productName(), item.currentQuantity());
     }
 
     private void requireStore(long storeId) {
         if (!stores.contains(storeId)) {
-            throw new NotFoundException("Store " + storeId + " not found");
+            throw new NotFoundException(Missing.store(storeId));
         }
     }
 }

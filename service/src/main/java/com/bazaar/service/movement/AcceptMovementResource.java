@@ -1,7 +1,9 @@
 package com.bazaar.service.movement;
 
 import com.bazaar.catalog.KnownIds;
+import com.bazaar.catalog.Missing;
 import com.bazaar.movement.MovementMessage;
+import com.bazaar.movement.MovementRules;
 import com.bazaar.service.auth.Roles;
 import com.bazaar.service.auth.User;
 import com.bazaar.service.errors.ErrorResponse;
@@ -81,14 +83,14 @@ public class AcceptMovementResource {
         // Microseconds: what PostgreSQL keeps, so the 202 shows the time the ledger will show.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant occurredAt = request.occurredAt() == null ? now : request.occurredAt().truncatedTo(ChronoUnit.MICROS);
-        if (occurredAt.isAfter(now.plus(MovementMessage.MAX_CLOCK_AHEAD))) {
-            throw new BadRequestException("occurredAt may not lie more than 5 minutes in the future");
-        }
+        MovementRules.clockViolation(occurredAt, now).ifPresent(violation -> {
+            throw new BadRequestException(violation);
+        });
         if (!stores.contains(storeId.get())) {
-            throw new NotFoundException("Store " + storeId.get() + " not found");
+            throw new NotFoundException(Missing.store(storeId.get()));
         }
         if (!products.contains(request.productId())) {
-            throw new NotFoundException("Product " + request.productId() + " not found");
+            throw new NotFoundException(Missing.product(request.productId()));
         }
         UUID movementId = idempotencyKey == null ? UUID.randomUUID() : movementId(user.getName(), idempotencyKey);
         var message = new MovementMessage(movementId, storeId.get(), request.productId(), request.type(),

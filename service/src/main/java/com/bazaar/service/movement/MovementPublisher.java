@@ -2,6 +2,7 @@ package com.bazaar.service.movement;
 
 import com.bazaar.movement.MovementCodec;
 import com.bazaar.movement.MovementMessage;
+import com.bazaar.movement.MovementSource;
 import com.bazaar.queue.MessageAttributes;
 import com.bazaar.queue.QueueUrl;
 import com.codahale.metrics.Timer;
@@ -31,7 +32,7 @@ public class MovementPublisher {
                     .queueUrl(queue.get())
                     .messageBody(codec.encode(message))
                     .messageAttributes(Map.of(
-                            MessageAttributes.SOURCE, MessageAttributes.text(MessageAttributes.SOURCE_API),
+                            MessageAttributes.SOURCE, MessageAttributes.text(MovementSource.API.toString()),
                             MessageAttributes.REQUEST_ID, MessageAttributes.text(requestId)));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);

@@ -2,6 +2,8 @@ package com.bazaar.service.movement;
 
 import com.bazaar.movement.LedgerDao;
 import com.bazaar.movement.MovementFilter;
+import com.bazaar.movement.MovementStatus;
+import com.bazaar.movement.MovementType;
 import com.bazaar.movement.MovementView;
 import com.bazaar.service.auth.Roles;
 import com.bazaar.service.http.Paging;
@@ -13,7 +15,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -42,15 +43,15 @@ public class MovementResource {
     public MovementPage report(
             @QueryParam("storeId") String storeId,
             @QueryParam("productId") String productId,
-            @QueryParam("type") @Pattern(regexp = "in|out|manual", message = "must be in, out or manual") String type,
-            @QueryParam("status") @DefaultValue("applied")
-            @Pattern(regexp = "applied|rejected", message = "must be applied or rejected") String status,
+            @QueryParam("type") String type,
+            @QueryParam("status") @DefaultValue("applied") String status,
             @QueryParam("startDate") String startDate,
             @QueryParam("endDate") String endDate,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) IntParam limit,
             @QueryParam("offset") @DefaultValue("0") @Min(0) LongParam offset) {
         var filter = new MovementFilter(Paging.positiveId("storeId", storeId), Paging.positiveId("productId", productId),
-                type, status, Paging.instant("startDate", startDate), Paging.instant("endDate", endDate));
+                Paging.wireName("type", type, MovementType.class), Paging.wireName("status", status, MovementStatus.class),
+                Paging.instant("startDate", startDate), Paging.instant("endDate", endDate));
         Paging.requireOrdered(filter.startDate(), filter.endDate());
         var page = Paging.page(limit.get(), offset.get(), cap -> ledger.count(filter, cap),
                 () -> ledger.report(filter, limit.get(), offset.get()));

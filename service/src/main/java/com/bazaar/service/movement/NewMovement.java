@@ -1,5 +1,6 @@
 package com.bazaar.service.movement;
 
+import com.bazaar.movement.MovementRules;
 import com.bazaar.movement.MovementType;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,7 +12,7 @@ import java.time.Instant;
 public record NewMovement(
         @NotNull @Min(1) Long productId,
         @NotNull MovementType type,
-        @NotNull @Min(1) @Max(1_000_000) Integer quantity,
-        @Size(max = 500) String reason,
+        @NotNull @Min(MovementRules.MIN_QUANTITY) @Max(MovementRules.MAX_QUANTITY) Integer quantity,
+        @Size(max = MovementRules.MAX_REASON_LENGTH) String reason,
         Instant occurredAt) {
 }

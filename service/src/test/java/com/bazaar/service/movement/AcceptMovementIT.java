@@ -93,7 +93,7 @@ class AcceptMovementIT {
                 "{\"productId\": %d, \"type\": \"in\", \"quantity\": 1, \"occurredAt\": \"%s\"}".formatted(product(), future));
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(json(response).get("message").asText()).contains("5 minutes in the future");
+        assertThat(json(response).get("message").asText()).contains("more than 5 minutes after");
     }
 
     @ParameterizedTest

@@ -3,9 +3,10 @@ package com.bazaar.worker.consumer;
 import com.bazaar.db.Databases;
 import com.bazaar.movement.MovementCodec;
 import com.bazaar.movement.MovementCodec.InvalidMessageException;
+import com.bazaar.movement.Movement;
 import com.bazaar.movement.MovementMessage;
+import com.bazaar.movement.MovementSource;
 import com.bazaar.queue.MessageAttributes;
-import com.bazaar.worker.ledger.Movement;
 import com.bazaar.worker.ledger.MovementApplier;
 import com.bazaar.worker.ledger.Outcome;
 import com.codahale.metrics.Meter;
@@ -135,7 +136,8 @@ public class BatchHandler {
     private static Movement toMovement(Message message, MovementMessage body) {
         Instant sent = MessageAttributes.sentAt(message);
         UUID movementId = body.movementId() != null ? body.movementId() : idOf(MessageAttributes.originalMessageId(message));
-        String source = MessageAttributes.SOURCE_API.equals(MessageAttributes.read(message, MessageAttributes.SOURCE)) ? "api" : "sqs";
+        MovementSource source = MovementSource.API.toString().equals(MessageAttributes.read(message, MessageAttributes.SOURCE))
+                ? MovementSource.API : MovementSource.SQS;
         String requestId = MessageAttributes.read(message, MessageAttributes.REQUEST_ID);
         if (requestId != null && requestId.length() > MAX_REQUEST_ID_LENGTH) {
             requestId = requestId.substring(0, MAX_REQUEST_ID_LENGTH);

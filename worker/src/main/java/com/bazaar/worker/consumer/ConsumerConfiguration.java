@@ -14,6 +14,14 @@ public class ConsumerConfiguration {
     @Max(64)
     private int threads = 4;
 
+    /**
+     * How many messages one thread takes off the queue for one transaction (in receives of ten): more per
+     * transaction means fewer commits per movement, but a longer hold on the levels it locks.
+     */
+    @Min(1)
+    @Max(100)
+    private int messagesPerTransaction = 10;
+
     /** Long polling: how long one receive waits for messages (SQS allows up to 20 s). */
     @NotNull
     @MinDuration(value = 0, unit = TimeUnit.SECONDS)
@@ -42,6 +50,14 @@ public class ConsumerConfiguration {
 
     public void setThreads(int threads) {
         this.threads = threads;
+    }
+
+    public int getMessagesPerTransaction() {
+        return messagesPerTransaction;
+    }
+
+    public void setMessagesPerTransaction(int messagesPerTransaction) {
+        this.messagesPerTransaction = messagesPerTransaction;
     }
 
     public Duration getWaitTime() {

@@ -2,8 +2,6 @@ package com.bazaar.worker.consumer;
 
 import com.bazaar.db.Databases;
 import com.bazaar.queue.MessageAttributes;
-import com.bazaar.queue.QueueBatches;
-import com.bazaar.queue.QueueUrl;
 import com.codahale.metrics.Histogram;
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
@@ -13,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -23,26 +20,21 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
- * The worker's consumer threads: each long-polls the queue, hands the batch to the {@link BatchHandler}
- * and then, after the commit, deletes, dead-letters or delays its messages. While the database is down it
+ * The worker's consumer threads: each long-polls the queue (taking up to
+ * {@link ConsumerConfiguration#getMessagesPerTransaction()} messages at once), hands them to the
+ * {@link BatchHandler}, which applies them in one transaction, and then, after the commit, deletes, dead-letters
+ * or delays them through the {@link MovementQueue}. While the database is down it
  * stops receiving (so redeliveries do not push good messages to the dead-letter queue) and probes it with
  * growing pauses. On stop it finishes the batches in hand.
  */
 public class MovementConsumer implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(MovementConsumer.class);
-    private static final int MAX_MESSAGES = 10;
-    private static final int MAX_REASON_LENGTH = 1000;
 
-    private final SqsClient sqs;
-    private final QueueUrl queue;
-    private final QueueUrl deadLetterQueue;
+    private final MovementQueue queue;
     private final BatchHandler handler;
     private final BooleanSupplier databaseReachable;
     private final ConsumerConfiguration config;
@@ -63,12 +55,9 @@ public class MovementConsumer implements Managed {
     private final AtomicInteger polling = new AtomicInteger();
     private volatile boolean paused;
 
-    public MovementConsumer(SqsClient sqs, QueueUrl queue, QueueUrl deadLetterQueue, BatchHandler handler,
-                            BooleanSupplier databaseReachable, ConsumerConfiguration config, ExecutorService threads,
-                            MetricRegistry metrics) {
-        this.sqs = sqs;
+    public MovementConsumer(MovementQueue queue, BatchHandler handler, BooleanSupplier databaseReachable,
+                            ConsumerConfiguration config, ExecutorService threads, MetricRegistry metrics) {
         this.queue = queue;
-        this.deadLetterQueue = deadLetterQueue;
         this.handler = handler;
         this.databaseReachable = databaseReachable;
         this.config = config;
@@ -190,7 +179,8 @@ public class MovementConsumer implements Managed {
 
     private void pollOnce(int thread) {
         activity.doing(thread, "receiving");
-        List<Message> messages = receiveTime.timeSupplier(() -> receive());
+        List<Message> messages = receiveTime.timeSupplier(() -> queue.receive(config.getMessagesPerTransaction(),
+                config.getWaitTime().toJavaDuration(), config.getVisibilityTimeout().toJavaDuration()));
         if (messages.isEmpty()) {
             return;
         }
@@ -210,49 +200,15 @@ public class MovementConsumer implements Managed {
             throw new DatabaseUnavailable();
         }
         List<Message> delete = new ArrayList<>(disposition.delete());
-        delete.addAll(deadLetter(disposition.deadLetter()));
+        if (!disposition.deadLetter().isEmpty()) {
+            List<Message> moved = queue.deadLetter(disposition.deadLetter());
+            deadLettered.mark(moved.size());
+            delete.addAll(moved);
+        }
         try (Timer.Context timing = deleteTime.time()) {
-            delete(delete);
+            queue.delete(delete);
         }
         retryLater(disposition.retry());
-    }
-
-    private List<Message> receive() {
-        return sqs.receiveMessage(r -> r.queueUrl(queue.get())
-                .maxNumberOfMessages(MAX_MESSAGES)
-                .waitTimeSeconds((int) config.getWaitTime().toSeconds())
-                .visibilityTimeout((int) config.getVisibilityTimeout().toSeconds())
-                .messageSystemAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP,
-                        MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, MessageSystemAttributeName.MESSAGE_GROUP_ID)
-                .messageAttributeNames("All")).messages();
-    }
-
-    /** @return the messages now safely on the dead-letter queue */
-    private List<Message> deadLetter(Map<Message, String> reasons) {
-        if (reasons.isEmpty()) {
-            return List.of();
-        }
-        List<Message> messages = List.copyOf(reasons.keySet());
-        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) {
-            Message message = messages.get(i);
-            String reason = reasons.get(message);
-            entries.add(QueueBatches.copy(i, message, deadLetterQueue, message.messageId(),
-                    reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason));
-        }
-        var response = sqs.sendMessageBatch(r -> r.queueUrl(deadLetterQueue.get()).entries(entries));
-        logFailures("dead-letter", response.failed());
-        deadLettered.mark(response.successful().size());
-        return response.successful().stream().map(ok -> messages.get(Integer.parseInt(ok.id()))).toList();
-    }
-
-    private void delete(List<Message> messages) {
-        if (messages.isEmpty()) {
-            return;
-        }
-        // A message whose delete fails comes back later and is skipped as a duplicate.
-        logFailures("delete", sqs.deleteMessageBatch(r -> r.queueUrl(queue.get())
-                .entries(QueueBatches.deletes(messages))).failed());
     }
 
     /** Hides failed messages for a pause that grows with how often they have been received. */
@@ -261,21 +217,8 @@ public class MovementConsumer implements Managed {
             return;
         }
         retried.mark(messages.size());
-        var entries = QueueBatches.visibilityChanges(messages, message -> (int) config.backoffSeconds(Integer.parseInt(
+        queue.delay(messages, message -> (int) config.backoffSeconds(Integer.parseInt(
                 message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"))));
-        try {
-            logFailures("change visibility", sqs.changeMessageVisibilityBatch(r -> r.queueUrl(queue.get())
-                    .entries(entries)).failed());
-        } catch (RuntimeException e) {
-            LOG.warn("Could not delay {} failed messages; they return after the visibility timeout: {}",
-                    messages.size(), e.toString());
-        }
-    }
-
-    private static void logFailures(String action, List<BatchResultErrorEntry> failed) {
-        for (BatchResultErrorEntry failure : failed) {
-            LOG.warn("SQS {} failed for entry {}: {} {}", action, failure.id(), failure.code(), failure.message());
-        }
     }
 
     private void pause(long seconds) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.bazaar.catalog.KnownIds;
+import com.bazaar.db.WireNameEnums;
 import com.bazaar.catalog.ProductDao;
 import com.bazaar.catalog.StoreDao;
 import com.bazaar.service.ServiceTestApp;
@@ -31,7 +32,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  */
 class BatchHandlerIT {
     static final String QUEUE_NAME = "batch-handler-test.fifo";
-    static final Jdbi DB = ServiceTestApp.database().installPlugin(new SqlObjectPlugin()).installPlugin(new Jackson2Plugin());
+    static final Jdbi DB = ServiceTestApp.database().installPlugin(new SqlObjectPlugin()).installPlugin(new Jackson2Plugin())
+            .installPlugin(new WireNameEnums());
     static final SqsClient SQS = WorkerTestApp.sqs();
     static final String QUEUE;
 

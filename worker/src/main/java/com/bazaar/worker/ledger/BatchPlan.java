@@ -1,0 +1,95 @@
+package com.bazaar.worker.ledger;
+
+import com.bazaar.audit.AuditAction;
+import com.bazaar.audit.AuditEntry;
+import com.bazaar.movement.LedgerEntry;
+import com.bazaar.movement.Movement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What a batch of movements does to the levels and ledger it finds, decided without a database: each
+ * movement in queue order is a duplicate (already in the ledger, or earlier in the batch), refused,
+ * rejected for lack of stock, or applied with the level before and after it.
+ *
+ * @param outcomes one per movement, in the batch's order
+ * @param writes   the ledger and audit rows of the movements that are not duplicates
+ * @param levels   the new quantity of every level an applied movement changed
+ */
+public record BatchPlan(List<Outcome> outcomes, List<Write> writes, Map<LevelKey, Long> levels) {
+
+    /** A ledger row to insert and its audit row; {@code position} is the movement's place in the batch. */
+    public record Write(int position, LedgerEntry entry, AuditEntry audit) {
+    }
+
+    /**
+     * @param onHand  the current quantity of every level a movement without a refusal touches
+     * @param inLedger the movement ids of the batch that the ledger already holds
+     */
+    public static BatchPlan of(List<CheckedMovement> batch, Map<LevelKey, Long> onHand, Set<UUID> inLedger,
+                               boolean allowNegativeStock, Instant now) {
+        Map<LevelKey, Long> levels = new HashMap<>(onHand);
+        Set<UUID> seen = new HashSet<>(inLedger);
+        List<Outcome> outcomes = new ArrayList<>(batch.size());
+        List<Write> writes = new ArrayList<>(batch.size());
+        Map<LevelKey, Long> changed = new LinkedHashMap<>();
+        for (CheckedMovement checked : batch) {
+            Movement movement = checked.movement();
+            if (!seen.add(movement.movementId())) {
+                outcomes.add(Outcome.DUPLICATE);
+                continue;
+            }
+            LevelKey key = LevelKey.of(movement);
+            Long before = checked.refusal() == null ? levels.get(key) : null;
+            String rejection = checked.refusal() != null ? checked.refusal()
+                    : stockRule(movement, before, allowNegativeStock);
+            LedgerEntry entry;
+            Long after;
+            if (rejection == null) {
+                after = before + movement.delta();
+                levels.put(key, after);
+                changed.put(key, after);
+                entry = LedgerEntry.applied(movement, now);
+            } else {
+                after = before;
+                entry = LedgerEntry.rejected(movement, rejection);
+            }
+            writes.add(new Write(outcomes.size(), entry, audit(entry, before, after)));
+            outcomes.add(entry.applied() ? Outcome.APPLIED : Outcome.REJECTED);
+        }
+        return new BatchPlan(outcomes, writes, changed);
+    }
+
+    /** Why the stock on hand does not allow this movement, or null. */
+    static String stockRule(Movement movement, long onHand, boolean allowNegativeStock) {
+        if (onHand + movement.delta() < 0 && !allowNegativeStock) {
+            return "insufficient stock: " + onHand + " on hand, " + movement.quantity() + " requested";
+        }
+        return null;
+    }
+
+    private static AuditEntry audit(LedgerEntry entry, Long before, Long after) {
+        Movement movement = entry.movement();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("storeId", movement.storeId());
+        details.put("productId", movement.productId());
+        details.put("type", movement.type().toString());
+        details.put("quantity", movement.quantity());
+        details.put("quantityBefore", before);
+        details.put("quantityAfter", after);
+        details.put("reason", movement.reason());
+        details.put("rejectionReason", entry.rejectionReason());
+        details.put("source", movement.source().toString());
+        details.put("requestId", movement.requestId());
+        details.put("occurredAt", movement.occurredAt().toString());
+        AuditAction action = entry.applied() ? AuditAction.MOVEMENT_APPLIED : AuditAction.MOVEMENT_REJECTED;
+        return new AuditEntry(movement.actor(), action, movement.movementId().toString(), details);
+    }
+}

@@ -1,0 +1,88 @@
+package com.bazaar.worker.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.bazaar.audit.AuditAction;
+import com.bazaar.movement.Movement;
+import com.bazaar.movement.MovementSource;
+import com.bazaar.movement.MovementStatus;
+import com.bazaar.movement.MovementType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class BatchPlanTest {
+    static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    static final LevelKey LEVEL = new LevelKey(1, 2);
+
+    static Movement movement(MovementType type, int quantity) {
+        return new Movement(UUID.randomUUID(), LEVEL.storeId(), LEVEL.productId(), type, quantity, NOW, "clerk", null,
+                MovementSource.API, "req-1", NOW);
+    }
+
+    static List<CheckedMovement> checked(Movement... movements) {
+        return List.of(movements).stream().map(m -> new CheckedMovement(m, null)).toList();
+    }
+
+    @Test
+    void movementsApplyInQueueOrderEachSeeingTheLevelTheOneBeforeLeft() {
+        BatchPlan plan = BatchPlan.of(checked(movement(MovementType.IN, 5), movement(MovementType.OUT, 7),
+                movement(MovementType.MANUAL, 2)), Map.of(LEVEL, 3L), Set.of(), false, NOW);
+
+        assertThat(plan.outcomes()).containsExactly(Outcome.APPLIED, Outcome.APPLIED, Outcome.REJECTED);
+        assertThat(plan.levels()).isEqualTo(Map.of(LEVEL, 1L));
+        assertThat(plan.writes()).extracting(w -> w.audit().details().get("quantityBefore"),
+                w -> w.audit().details().get("quantityAfter")).containsExactly(
+                tuple(3L, 8L), tuple(8L, 1L),
+                tuple(1L, 1L));
+    }
+
+    @Test
+    void aMovementLargerThanTheStockIsRejectedWithBothNumbersAndChangesNothing() {
+        BatchPlan plan = BatchPlan.of(checked(movement(MovementType.OUT, 8)), Map.of(LEVEL, 7L), Set.of(), false, NOW);
+
+        assertThat(plan.outcomes()).containsExactly(Outcome.REJECTED);
+        assertThat(plan.levels()).isEmpty();
+        BatchPlan.Write write = plan.writes().get(0);
+        assertThat(write.entry().status()).isEqualTo(MovementStatus.REJECTED);
+        assertThat(write.entry().rejectionReason()).isEqualTo("insufficient stock: 7 on hand, 8 requested");
+        assertThat(write.entry().appliedAt()).isNull();
+        assertThat(write.audit().action()).isEqualTo(AuditAction.MOVEMENT_REJECTED);
+    }
+
+    @Test
+    void negativeStockIsAllowedWhenConfigured() {
+        BatchPlan plan = BatchPlan.of(checked(movement(MovementType.OUT, 8)), Map.of(LEVEL, 7L), Set.of(), true, NOW);
+
+        assertThat(plan.outcomes()).containsExactly(Outcome.APPLIED);
+        assertThat(plan.levels()).isEqualTo(Map.of(LEVEL, -1L));
+        assertThat(plan.writes().get(0).entry().appliedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void aMovementAlreadyInTheLedgerOrRepeatedInTheBatchIsADuplicateAndWritesNothing() {
+        Movement seen = movement(MovementType.IN, 5);
+        Movement twice = movement(MovementType.IN, 2);
+        BatchPlan plan = BatchPlan.of(checked(seen, twice, twice), Map.of(LEVEL, 0L), Set.of(seen.movementId()), false, NOW);
+
+        assertThat(plan.outcomes()).containsExactly(Outcome.DUPLICATE, Outcome.APPLIED, Outcome.DUPLICATE);
+        assertThat(plan.writes()).extracting(BatchPlan.Write::position).containsExactly(1);
+        assertThat(plan.levels()).isEqualTo(Map.of(LEVEL, 2L));
+    }
+
+    @Test
+    void aRefusedMovementIsRejectedWithItsRefusalWithoutLookingAtTheStock() {
+        Movement movement = movement(MovementType.IN, 5);
+        BatchPlan plan = BatchPlan.of(List.of(new CheckedMovement(movement, "Store 1 not found")), Map.of(), Set.of(),
+                false, NOW);
+
+        assertThat(plan.outcomes()).containsExactly(Outcome.REJECTED);
+        assertThat(plan.writes().get(0).entry().rejectionReason()).isEqualTo("Store 1 not found");
+        assertThat(plan.writes().get(0).audit().details()).containsEntry("quantityBefore", null)
+                .containsEntry("quantityAfter", null);
+    }
+}

@@ -2,14 +2,21 @@ package com.bazaar.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
@@ -18,7 +25,8 @@ import java.time.Instant;
 
 /**
  * JSON as the contract wants it: no silent coercion ({@code "5"} or {@code 1.5} into an int, {@code 42}
- * or {@code true} into a string), no unknown or repeated fields, no trailing garbage, ISO-8601 timestamps.
+ * or {@code true} into a string, {@code 1} or {@code "in "} into an enum), no unknown or repeated fields, no
+ * trailing garbage, no NUL characters, ISO-8601 timestamps.
  */
 public final class StrictJson {
     private StrictJson() {
@@ -29,7 +37,8 @@ public final class StrictJson {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                 DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                 DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
-                DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+                DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY,
+                DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -42,7 +51,51 @@ public final class StrictJson {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("strict-instants").addDeserializer(Instant.class, new TextOnlyInstantDeserializer()));
+        mapper.registerModule(new SimpleModule("strict-strings").addDeserializer(String.class, new NoNulStringDeserializer())
+                .setDeserializerModifier(new BeanDeserializerModifier() {
+                    @Override
+                    public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                                                      BeanDescription description,
+                                                                      JsonDeserializer<?> deserializer) {
+                        return new UntrimmedEnumDeserializer(type.getRawClass(), deserializer);
+                    }
+                }));
         return mapper;
+    }
+
+    /** A string as Jackson reads it, minus NUL characters, which no text column (and no name) can hold. */
+    private static final class NoNulStringDeserializer extends StdScalarDeserializer<String> {
+        NoNulStringDeserializer() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String value = StringDeserializer.instance.deserialize(parser, context);
+            if (value != null && value.indexOf('\0') >= 0) {
+                return (String) context.handleWeirdStringValue(String.class, value, "NUL characters are not allowed");
+            }
+            return value;
+        }
+    }
+
+    /** Jackson trims an enum's name before looking it up ({@code "in "} would be {@code in}); the contract does not. */
+    private static final class UntrimmedEnumDeserializer extends StdDeserializer<Object> {
+        private final JsonDeserializer<?> enums;
+
+        UntrimmedEnumDeserializer(Class<?> type, JsonDeserializer<?> enums) {
+            super(type);
+            this.enums = enums;
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = parser.hasToken(JsonToken.VALUE_STRING) ? parser.getText() : null;
+            if (text != null && !(text.equals(text.trim()) && text.equals(text.strip()))) {
+                return context.handleWeirdStringValue(handledType(), text, "not one of the accepted names");
+            }
+            return enums.deserialize(parser, context);
+        }
     }
 
     /** Jackson's own Instant parsing, minus its acceptance of epoch numbers: the contract speaks ISO-8601 only. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.bazaar.movement.MovementType;
 import io.dropwizard.jackson.Jackson;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class StrictJsonTest {
-    record Sample(Integer quantity, String name, Instant at) {
+    record Sample(Integer quantity, String name, Instant at, MovementType type) {
     }
 
     private final ObjectMapper mapper = StrictJson.configure(Jackson.newObjectMapper());
@@ -22,13 +23,15 @@ class StrictJsonTest {
     @Test
     void readsWellTypedJson() throws Exception {
         Sample sample = mapper.readValue("{\"quantity\": 5, \"name\": \"x\", \"at\": \"2026-11-24T10:15:30Z\"}", Sample.class);
-        assertThat(sample).isEqualTo(new Sample(5, "x", Instant.parse("2026-11-24T10:15:30Z")));
+        assertThat(sample).isEqualTo(new Sample(5, "x", Instant.parse("2026-11-24T10:15:30Z"), null));
         assertThat(mapper.writeValueAsString(sample)).contains("\"at\":\"2026-11-24T10:15:30Z\"");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"quantity\": \"5\"}", "{\"quantity\": 1.5}", "{\"quantity\": 5.0}", "{\"quantity\": \"\"}",
-            "{\"quantity\": true}", "{\"name\": 42}", "{\"name\": 4.2}", "{\"name\": false}", "{\"at\": 1732443330}"})
+            "{\"quantity\": true}", "{\"name\": 42}", "{\"name\": 4.2}", "{\"name\": false}", "{\"at\": 1732443330}",
+            "{\"type\": 1}", "{\"type\": \"1\"}", "{\"type\": \"in \"}", "{\"type\": \" in\"}", "{\"type\": \"in\\u0000\"}",
+            "{\"type\": \"IN\"}", "{\"name\": \"a\\u0000b\"}"})
     void coercesNothing(String json) {
         assertThatThrownBy(() -> mapper.readValue(json, Sample.class)).isInstanceOf(MismatchedInputException.class);
     }

@@ -20,6 +20,7 @@ import com.bazaar.service.auth.RoleAuthorizer;
 import com.bazaar.service.auth.User;
 import com.bazaar.service.catalog.ProductResource;
 import com.bazaar.service.catalog.StoreResource;
+import com.bazaar.service.errors.JsonErrorHandler;
 import com.bazaar.service.errors.JsonErrorMapper;
 import com.bazaar.service.errors.UnexpectedErrorMapper;
 import com.bazaar.service.errors.ValidationErrorMapper;
@@ -105,6 +106,9 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
                 environment.getObjectMapper(), environment.metrics().meter("bazaar.service.rate-limited")));
         rateLimit.setAsyncSupported(true);
         rateLimit.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        var errors = new JsonErrorHandler(environment.getObjectMapper());
+        environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(errors));
+        environment.getApplicationContext().setErrorHandler(errors);
         environment.jersey().register(new JsonErrorMapper());
         environment.jersey().register(new ValidationErrorMapper());
         environment.jersey().register(new WebApplicationErrorMapper());

@@ -1,5 +1,6 @@
 package com.bazaar.service.audit;
 
+import com.bazaar.audit.AuditAction;
 import com.bazaar.audit.AuditDao;
 import com.bazaar.audit.AuditFilter;
 import com.bazaar.audit.AuditLog;
@@ -18,12 +19,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** The audit trail, for admins and auditors: every write in the system, findable by its entity. */
 @Path("/audit-logs")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditLogResource {
+    private static final Set<String> ENTITY_TYPES = Arrays.stream(AuditAction.values()).map(AuditAction::entityType)
+            .collect(Collectors.toCollection(TreeSet::new));
+    private static final Set<String> ACTION_TYPES = Arrays.stream(AuditAction.values()).map(AuditAction::name)
+            .collect(Collectors.toCollection(TreeSet::new));
+
     private final AuditDao audit;
 
     public AuditLogResource(AuditDao audit) {
@@ -44,7 +54,9 @@ public class AuditLogResource {
             @QueryParam("endDate") String endDate,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) IntParam limit,
             @QueryParam("offset") @DefaultValue("0") @Min(0) LongParam offset) {
-        var filter = new AuditFilter(entityType, entityId, userId, actionType, Paging.instant("startDate", startDate), Paging.instant("endDate", endDate));
+        var filter = new AuditFilter(Paging.oneOf("entityType", entityType, ENTITY_TYPES), Paging.text("entityId", entityId),
+                Paging.text("userId", userId), Paging.oneOf("actionType", actionType, ACTION_TYPES),
+                Paging.instant("startDate", startDate), Paging.instant("endDate", endDate));
         Paging.requireOrdered(filter.startDate(), filter.endDate());
         var page = Paging.page(limit.get(), offset.get(), cap -> audit.count(filter, cap),
                 () -> audit.find(filter, limit.get(), offset.get()));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.IntToLongFunction;
 import java.util.function.Supplier;
@@ -85,6 +86,22 @@ public final class Paging {
         }
         throw new BadRequestException(name + " must be one of " + Arrays.stream(type.getEnumConstants())
                 .map(Object::toString).collect(Collectors.joining(", ")) + " (got " + value + ")");
+    }
+
+    /** An optional value from a fixed set; 400 listing the set otherwise. */
+    public static String oneOf(String name, String value, Collection<String> allowed) {
+        if (value != null && !allowed.contains(value)) {
+            throw new BadRequestException(name + " must be one of " + String.join(", ", allowed) + " (got " + value + ")");
+        }
+        return value;
+    }
+
+    /** An optional free-text value; 400 if it holds control characters (a NUL would not even reach the database). */
+    public static String text(String name, String value) {
+        if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+            throw new BadRequestException(name + " must not contain control characters");
+        }
+        return value;
     }
 
     public static void requireOrdered(Instant startDate, Instant endDate) {

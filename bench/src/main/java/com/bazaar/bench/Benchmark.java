@@ -26,18 +26,24 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
  * Loads a running system (./bazaar up) and prints what it measured:
  * <ol>
- * <li>accept: POST movements from many clients at once; rate and latency percentiles;</li>
- * <li>drain: pause the worker, preload a backlog straight onto the queue, resume it; apply rate;</li>
+ * <li>accept: POST movements from many clients for a minute with the worker paused; rate (overall, first and
+ * last 10 s) and latency percentiles;</li>
+ * <li>drain: the queue server's own receive+delete rate for a backlog of that size, then the worker's drain of
+ * the backlog the paused accept left, and their ratio; then accept again with the worker draining;</li>
  * <li>lag: a steady POST rate with the worker running; accepted (occurredAt) to applied, p50/p99;</li>
  * <li>reads: a store's whole inventory (all its products) and single levels, after the ledger has grown.</li>
  * </ol>
@@ -57,10 +63,10 @@ public final class Benchmark {
             Map.entry("db-user", "postgres"),
             Map.entry("db-password", ""),
             Map.entry("products", "5000"),
-            Map.entry("posts", "30000"),
+            Map.entry("accept-seconds", "60"),
             Map.entry("concurrency", "32"),
-            Map.entry("backlog", "1000000"),
-            Map.entry("lag-rate", "500"),
+            Map.entry("drain-clients", "8"),
+            Map.entry("lag-rate", "1000"),
             Map.entry("lag-seconds", "20"),
             Map.entry("reads", "500"),
             Map.entry("ledger", "1000000"));
@@ -99,8 +105,12 @@ public final class Benchmark {
         System.out.printf("machine: %d cores, java %s; options %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), new java.util.TreeMap<>(options));
         setUp();
-        accept();
-        drain();
+        long before = ledgerCount();
+        adminTask("pause-consumer");
+        int paused = accept("accept, worker paused");
+        drain(before, paused);
+        accept("accept, worker draining");
+        awaitLedger(ledgerCount(), 600);
         lag();
         growLedger();
         reads();
@@ -117,57 +127,104 @@ public final class Benchmark {
         System.out.printf("set up: store %d with %d new products%n", store, products.length);
     }
 
-    private void accept() throws Exception {
-        int posts = option("posts");
-        long[] latencies = new long[posts];
+    /**
+     * POSTs movements from {@code --concurrency} clients for {@code --accept-seconds}; prints the rate overall and
+     * in the first and the last 10 s (a queue whose cost grows with traffic shows there), and latency percentiles.
+     *
+     * @return how many were accepted
+     */
+    private int accept(String label) throws Exception {
+        int seconds = option("accept-seconds");
+        int clients = option("concurrency");
+        AtomicIntegerArray perSecond = new AtomicIntegerArray(seconds + 1);
+        List<long[]> latencies = new java.util.concurrent.CopyOnWriteArrayList<>();
         AtomicInteger failures = new AtomicInteger();
         long start = System.nanoTime();
-        parallel(option("concurrency"), posts, i -> {
-            long sent = System.nanoTime();
-            int status = postMovement(MovementType.IN, 1 + ThreadLocalRandom.current().nextInt(5)).statusCode();
-            latencies[i] = System.nanoTime() - sent;
-            if (status != 202) {
-                failures.incrementAndGet();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        parallel(clients, clients, client -> {
+            long[] mine = new long[1 << 16];
+            int n = 0;
+            for (long sent = System.nanoTime(); sent < end; sent = System.nanoTime()) {
+                int status = postMovement(MovementType.IN, 1 + ThreadLocalRandom.current().nextInt(5)).statusCode();
+                long done = System.nanoTime();
+                if (status != 202) {
+                    failures.incrementAndGet();
+                    continue;
+                }
+                perSecond.incrementAndGet((int) Math.min(seconds, (done - start) / 1_000_000_000L));
+                if (n < mine.length) {
+                    mine[n++] = done - sent;
+                }
             }
+            latencies.add(Arrays.copyOf(mine, n));
         });
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("accept: %d POSTs from %d clients in %.1f s = %.0f accepted/s, %d not 202; latency %s%n",
-                posts, option("concurrency"), seconds, posts / seconds, failures.get(), percentiles(latencies));
-        awaitLedger(posts, 600);
+        long[] all = latencies.stream().flatMapToLong(Arrays::stream).toArray();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        int window = Math.min(10, seconds / 2);
+        System.out.printf("%s: %d accepted from %d clients in %.1f s = %.0f/s (first %d s %.0f/s, last %d s %.0f/s), "
+                        + "%d not 202; latency %s%n", label, all.length, clients, elapsed, all.length / elapsed, window,
+                sum(perSecond, 0, window) / (double) window, window, sum(perSecond, seconds - window, seconds) / (double) window,
+                failures.get(), percentiles(all));
+        return all.length;
     }
 
-    private void drain() throws Exception {
-        int backlog = option("backlog");
-        long before = ledgerCount();
-        adminTask("pause-consumer");
-        TimeUnit.SECONDS.sleep(2);
+    private static int sum(AtomicIntegerArray counts, int from, int to) {
+        int total = 0;
+        for (int i = from; i < to; i++) {
+            total += counts.get(i);
+        }
+        return total;
+    }
+
+    /**
+     * The raw receive+delete rate of the queue server (a scratch FIFO queue of the same size over as many groups,
+     * drained by {@code --drain-clients} threads with receives of ten and batch deletes), then the worker's drain of
+     * the backlog the paused accept left, and their ratio.
+     */
+    private void drain(long before, int backlog) throws Exception {
+        double raw;
         try (SqsClient sqs = SqsClient.builder().endpointOverride(URI.create(options.get("sqs-endpoint")))
                 .region(Region.of(options.get("region")))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bazaar-local", "bazaar-local")))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
-            String queueUrl = sqs.getQueueUrl(r -> r.queueName(options.get("queue"))).queueUrl();
-            boolean fifo = options.get("queue").endsWith(".fifo");
-            long start = System.nanoTime();
+            String scratch = sqs.createQueue(r -> r.queueName("bench-raw-" + System.currentTimeMillis() + ".fifo")
+                    .attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
             parallel(8, (backlog + 9) / 10, batch -> {
                 List<SendMessageBatchRequestEntry> entries = new ArrayList<>(10);
                 for (int i = 0; i < 10 && batch * 10 + i < backlog; i++) {
-                    entries.add(entry(fifo, i));
+                    entries.add(entry(true, i));
                 }
-                var failed = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries)).failed();
+                var failed = sqs.sendMessageBatch(r -> r.queueUrl(scratch).entries(entries)).failed();
                 if (!failed.isEmpty()) {
                     throw new IllegalStateException("send failed: " + failed);
                 }
             });
-            System.out.printf("drain: preloaded %d messages in %.1f s with the worker paused%n",
-                    backlog, (System.nanoTime() - start) / 1e9);
+            AtomicInteger drained = new AtomicInteger();
+            long start = System.nanoTime();
+            parallel(option("drain-clients"), option("drain-clients"), client -> {
+                while (drained.get() < backlog) {
+                    List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(scratch).maxNumberOfMessages(10)
+                            .waitTimeSeconds(1)).messages();
+                    if (messages.isEmpty()) {
+                        continue;
+                    }
+                    sqs.deleteMessageBatch(r -> r.queueUrl(scratch).entries(messages.stream().map(m ->
+                            DeleteMessageBatchRequestEntry.builder().id(m.messageId()).receiptHandle(m.receiptHandle())
+                                    .build()).toList()));
+                    drained.addAndGet(messages.size());
+                }
+            });
+            raw = backlog / ((System.nanoTime() - start) / 1e9);
+            sqs.deleteQueue(r -> r.queueUrl(scratch));
         }
-        long expected = before + backlog;
+        System.out.printf("drain: queue server alone, receive(10) + delete batch, %d threads: %d messages = %.0f/s%n",
+                option("drain-clients"), backlog, raw);
         long start = System.nanoTime();
         adminTask("resume-consumer");
-        awaitLedger(expected, 3600);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("drain: %d movements applied or rejected in %.1f s = %.0f movements/s%n",
-                expected - before, seconds, (expected - before) / seconds);
+        awaitLedger(before + backlog, 3600);
+        double rate = backlog / ((System.nanoTime() - start) / 1e9);
+        System.out.printf("drain: worker applied a backlog of %d movements over %d products at %.0f movements/s "
+                + "= %.2fx the queue server's raw rate%n", backlog, products.length, rate, rate / raw);
     }
 
     private SendMessageBatchRequestEntry entry(boolean fifo, int index) {
@@ -189,7 +246,7 @@ public final class Benchmark {
         long before = ledgerCount();
         String[] ids = new String[total];
         long start = System.nanoTime();
-        parallel(8, total, i -> {
+        parallel(option("concurrency"), total, i -> {
             long due = start + (long) (i * 1e9 / rate);
             long wait = due - System.nanoTime();
             if (wait > 0) {

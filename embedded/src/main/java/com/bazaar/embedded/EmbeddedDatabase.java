@@ -2,15 +2,25 @@ package com.bazaar.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /** A real PostgreSQL server from the zonky binaries, listening on 127.0.0.1, with a {@value #NAME} database. */
 public final class EmbeddedDatabase implements AutoCloseable {
     public static final String NAME = "bazaar";
     public static final String USER = "postgres";
+
+    /**
+     * {@code DURABLE} is what a development stack needs: a commit survives a power loss. {@code FAST} is
+     * zonky's default (fsync and synchronous_commit off), for throwaway test databases.
+     */
+    public enum Durability { DURABLE, FAST }
 
     private final EmbeddedPostgres postgres;
 
@@ -22,11 +32,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * @param dataDirectory where the cluster lives across restarts; null for a throwaway one
      * @param port          0 for any free port
      */
-    public static EmbeddedDatabase start(Path dataDirectory, int port) throws IOException, SQLException {
+    public static EmbeddedDatabase start(Path dataDirectory, int port, Durability durability)
+            throws IOException, SQLException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200");
+        if (durability == Durability.DURABLE) {
+            // zonky starts the postmaster with -F; a -c option given after it wins.
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        }
         if (dataDirectory != null) {
+            stopOrphan(dataDirectory);
             builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
         }
         if (port != 0) {
@@ -35,6 +51,37 @@ public final class EmbeddedDatabase implements AutoCloseable {
         EmbeddedDatabase database = new EmbeddedDatabase(builder.start());
         database.createDatabaseIfMissing();
         return database;
+    }
+
+    /** A throwaway, fast database for tests. */
+    public static EmbeddedDatabase start(Path dataDirectory, int port) throws IOException, SQLException {
+        return start(dataDirectory, port, Durability.FAST);
+    }
+
+    /**
+     * The postmaster runs as a process of its own: when the JVM that started it was killed, it is still
+     * serving this data directory. Shut it down (fast: roll back open transactions, which is what a crash
+     * would have done) so that this start owns the directory again.
+     */
+    static void stopOrphan(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        Optional<ProcessHandle> postmaster = lines.isEmpty() ? Optional.empty()
+                : ProcessHandle.of(Long.parseLong(lines.get(0).trim()));
+        if (postmaster.isEmpty() || !postmaster.get().isAlive()
+                || !postmaster.get().info().command().map(c -> c.endsWith("postgres")).orElse(false)) {
+            return;
+        }
+        System.out.println("Stopping the PostgreSQL left running from an earlier start (pid " + postmaster.get().pid() + ")");
+        try {
+            new ProcessBuilder("kill", "-INT", Long.toString(postmaster.get().pid())).inheritIO().start().waitFor();
+            postmaster.get().onExit().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IOException("could not stop the PostgreSQL still running on " + dataDirectory, e);
+        }
     }
 
     private void createDatabaseIfMissing() throws SQLException {

@@ -1,9 +1,29 @@
 package com.bazaar.embedded;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.ActorRef;
+import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.actor.Props;
+import org.apache.pekko.pattern.Patterns;
 import org.elasticmq.NodeAddress;
+import org.elasticmq.StrictSQSLimits$;
+import org.elasticmq.actor.QueueManagerActor;
+import org.elasticmq.actor.queue.QueueEvent;
+import org.elasticmq.persistence.CreateQueueMetadata;
+import org.elasticmq.persistence.sql.SqlQueuePersistenceActor;
+import org.elasticmq.persistence.sql.SqlQueuePersistenceConfig;
+import org.elasticmq.util.NowProvider;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -12,8 +32,14 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import scala.Option;
+import scala.concurrent.Await;
+import scala.util.Either;
 
-/** An SQS-compatible ElasticMQ server in this JVM, listening on 127.0.0.1. */
+/**
+ * An SQS-compatible ElasticMQ server in this JVM, listening on 127.0.0.1: in memory, or durable with ElasticMQ's
+ * own SQL message store (an H2 file) under a data directory, restored before the port opens.
+ */
 public final class EmbeddedQueue implements AutoCloseable {
     /** ElasticMQ accepts any credentials; these are what the dev stack and tests hand to the SDK. */
     public static final String ACCESS_KEY = "bazaar-local";
@@ -21,23 +47,96 @@ public final class EmbeddedQueue implements AutoCloseable {
     public static final String REGION = "us-east-1";
     public static final int MAX_RECEIVES_BEFORE_DEAD_LETTER = 5;
 
+    private static final Duration RESTORE_TIMEOUT = Duration.ofMinutes(10);
+    /** ElasticMQ's SQL store keeps one connection pool per JVM: only one data directory per process. */
+    private static String openedStore;
+
+    private final ActorSystem system;
     private final SQSRestServer server;
     private final URI endpoint;
 
-    private EmbeddedQueue(SQSRestServer server, URI endpoint) {
+    private EmbeddedQueue(ActorSystem system, SQSRestServer server, URI endpoint) {
+        this.system = system;
         this.server = server;
         this.endpoint = endpoint;
     }
 
-    /** @param port 0 for any free port */
+    /** An in-memory server. @param port 0 for any free port */
     public static EmbeddedQueue start(int port) {
-        var builder = SQSRestServerBuilder.withInterface("127.0.0.1");
-        builder = port == 0
-                ? builder.withDynamicPort()
-                : builder.withPort(port).withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""));
-        SQSRestServer server = builder.start();
-        int bound = server.waitUntilStarted().localAddress().getPort();
-        return new EmbeddedQueue(server, URI.create("http://127.0.0.1:" + bound));
+        return start(port, null);
+    }
+
+    /**
+     * @param port          0 for any free port
+     * @param dataDirectory where queues and messages are kept across restarts; null to keep them in memory
+     */
+    public static EmbeddedQueue start(int port, Path dataDirectory) {
+        ActorSystem system = ActorSystem.create("elasticmq");
+        try {
+            ActorRef store = dataDirectory == null ? null : messageStore(system, dataDirectory);
+            ActorRef manager = system.actorOf(Props.create(QueueManagerActor.class,
+                    () -> new QueueManagerActor(new NowProvider(), StrictSQSLimits$.MODULE$, Option.apply(store))),
+                    "queue-manager");
+            if (store != null) {
+                restore(system, store, manager);
+            }
+            var builder = SQSRestServerBuilder.withActorSystem(system).withQueueManagerActor(manager)
+                    .withInterface("127.0.0.1");
+            builder = port == 0
+                    ? builder.withDynamicPort()
+                    : builder.withPort(port).withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""));
+            SQSRestServer server = builder.start();
+            int bound = server.waitUntilStarted().localAddress().getPort();
+            return new EmbeddedQueue(system, server, URI.create("http://127.0.0.1:" + bound));
+        } catch (RuntimeException | Error e) {
+            system.terminate();
+            throw e;
+        }
+    }
+
+    /**
+     * ElasticMQ's SQL persistence on an H2 file. The queue actor answers a send only after this store has the
+     * message, and {@code WRITE_DELAY=0} makes H2 write each commit to the file at once (its default, 500 ms,
+     * would lose the last half second of acknowledged sends to a kill -9); {@code RETENTION_TIME} keeps the
+     * append-only file from growing by a chunk per message.
+     */
+    private static ActorRef messageStore(ActorSystem system, Path dataDirectory) {
+        String uri = "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("elasticmq") + ";WRITE_DELAY=0;RETENTION_TIME=1000";
+        synchronized (EmbeddedQueue.class) {
+            if (openedStore != null && !openedStore.equals(uri)) {
+                throw new IllegalStateException("this JVM's queue store is already open on " + openedStore);
+            }
+            openedStore = uri;
+        }
+        try {
+            Files.createDirectories(dataDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var config = new SqlQueuePersistenceConfig(true, "org.h2.Driver", uri, "", "", false);
+        scala.collection.immutable.List<CreateQueueMetadata> noQueuesFromConfig = scala.collection.immutable.List$.MODULE$.empty();
+        return system.actorOf(Props.create(SqlQueuePersistenceActor.class,
+                () -> new SqlQueuePersistenceActor(config, noQueuesFromConfig)), "queue-store");
+    }
+
+    /** Creates the stored queues again and loads their messages (FIFO ones fixed up, see {@link FifoRestoreFix}). */
+    private static void restore(ActorSystem system, ActorRef store, ActorRef manager) {
+        List<CompletionStage<Object>> pending = new CopyOnWriteArrayList<>();
+        ActorRef restorer = system.actorOf(FifoRestoreFix.props(manager, pending), "fifo-restore-fix");
+        try {
+            Object restored = Await.result(Patterns.ask(store, new QueueEvent.Restore(restorer), RESTORE_TIMEOUT.toMillis()),
+                    scala.concurrent.duration.Duration.create(RESTORE_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+            if (restored instanceof Either<?, ?> result && result.isLeft()) {
+                throw new IllegalStateException("ElasticMQ could not restore its queues: " + result);
+            }
+            for (CompletionStage<Object> queue : pending) {
+                queue.toCompletableFuture().get(RESTORE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not restore the queues", e);
+        } finally {
+            system.stop(restorer);
+        }
     }
 
     public URI endpoint() {
@@ -84,5 +183,11 @@ public final class EmbeddedQueue implements AutoCloseable {
     @Override
     public void close() {
         server.stopAndWait();
+        system.terminate();
+        try {
+            Await.result(system.whenTerminated(), scala.concurrent.duration.Duration.create(1, TimeUnit.MINUTES));
+        } catch (Exception e) {
+            throw new IllegalStateException("the queue server did not stop", e);
+        }
     }
 }

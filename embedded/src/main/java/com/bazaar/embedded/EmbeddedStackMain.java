@@ -8,7 +8,8 @@ import java.util.concurrent.CountDownLatch;
  * until the process is told to stop. Prints {@value #READY} once everything accepts connections.
  *
  * <pre>
- * java -jar bazaar-embedded-all.jar [--postgres PORT --data-dir DIR] [--sqs PORT --queue NAME --dlq NAME]
+ * java -jar bazaar-embedded-all.jar [--postgres PORT --data-dir DIR --fsync on|off]
+ *                                   [--sqs PORT --sqs-data-dir DIR --queue NAME --dlq NAME]
  * </pre>
  */
 public final class EmbeddedStackMain {
@@ -23,15 +24,17 @@ public final class EmbeddedStackMain {
         EmbeddedDatabase database = null;
         EmbeddedQueue queue = null;
         if (arguments.postgresPort != null) {
-            database = EmbeddedDatabase.start(Path.of(arguments.dataDirectory), arguments.postgresPort);
+            database = EmbeddedDatabase.start(Path.of(arguments.dataDirectory), arguments.postgresPort,
+                    arguments.fsync ? EmbeddedDatabase.Durability.DURABLE : EmbeddedDatabase.Durability.FAST);
             System.out.println("PostgreSQL  " + database.jdbcUrl() + " (user " + EmbeddedDatabase.USER
-                    + ", data in " + arguments.dataDirectory + ")");
+                    + ", data in " + arguments.dataDirectory + ", fsync " + (arguments.fsync ? "on" : "off") + ")");
         }
         if (arguments.sqsPort != null) {
-            queue = EmbeddedQueue.start(arguments.sqsPort);
+            Path messages = arguments.sqsDataDirectory == null ? null : Path.of(arguments.sqsDataDirectory);
+            queue = EmbeddedQueue.start(arguments.sqsPort, messages);
             queue.createQueues(arguments.queueName, arguments.deadLetterQueueName);
             System.out.println("SQS         " + queue.endpoint() + " (queues " + arguments.queueName + ", "
-                    + arguments.deadLetterQueueName + "; in memory)");
+                    + arguments.deadLetterQueueName + "; " + (messages == null ? "in memory" : "messages in " + messages) + ")");
         }
         System.out.println(READY);
 
@@ -58,6 +61,8 @@ public final class EmbeddedStackMain {
     private static final class Arguments {
         Integer postgresPort;
         String dataDirectory = ".bazaar/postgres";
+        boolean fsync = true;
+        String sqsDataDirectory;
         Integer sqsPort;
         String queueName = "bazaar-stock-movements.fifo";
         String deadLetterQueueName = "bazaar-stock-movements-dlq.fifo";
@@ -69,7 +74,13 @@ public final class EmbeddedStackMain {
                 switch (args[i]) {
                     case "--postgres" -> parsed.postgresPort = Integer.parseInt(value);
                     case "--data-dir" -> parsed.dataDirectory = value;
+                    case "--fsync" -> parsed.fsync = switch (value) {
+                        case "on" -> true;
+                        case "off" -> false;
+                        default -> throw new IllegalArgumentException("--fsync takes on or off, not " + value);
+                    };
                     case "--sqs" -> parsed.sqsPort = Integer.parseInt(value);
+                    case "--sqs-data-dir" -> parsed.sqsDataDirectory = value;
                     case "--queue" -> parsed.queueName = value;
                     case "--dlq" -> parsed.deadLetterQueueName = value;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);

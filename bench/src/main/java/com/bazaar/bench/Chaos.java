@@ -48,7 +48,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class Chaos {
     static final Map<String, String> DEFAULTS = Map.of("root", ".", "state", ".bazaar/chaos", "movements", "100000",
-            "outage-seconds", "20", "worker-kills", "3", "port", "18080", "stores", "4", "products", "25");
+            "outage-seconds", "20", "worker-kills", "3", "port", "38080", "stores", "4", "products", "25");
 
     private final Map<String, String> options;
     private final Path root;
@@ -76,6 +76,11 @@ public final class Chaos {
     }
 
     public static void main(String[] args) throws Exception {
+        System.exit(create(args).run() ? 0 : 1);
+    }
+
+    /** @param args {@code --name value} pairs, see {@link #DEFAULTS} */
+    static Chaos create(String[] args) {
         Map<String, String> options = new HashMap<>(DEFAULTS);
         for (int i = 0; i + 1 < args.length; i += 2) {
             String name = args[i].replaceFirst("^--", "");
@@ -84,7 +89,7 @@ public final class Chaos {
             }
             options.put(name, args[i + 1]);
         }
-        System.exit(new Chaos(options).run() ? 0 : 1);
+        return new Chaos(options);
     }
 
     /** @return true when every check passed */
@@ -326,6 +331,13 @@ public final class Chaos {
 
     /** The stack under test: {@code ./bazaar up} with its own state directory and ports, no build. */
     private void startStack() throws Exception {
+        for (int p = port; p <= port + 4; p++) {
+            try (var socket = new java.net.ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                throw new IllegalStateException("port " + p + " is in use; choose other ports with --port", e);
+            }
+        }
         Files.createDirectories(state);
         ProcessBuilder up = new ProcessBuilder(root.resolve("bazaar").toString(), "up").directory(root.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(state.resolve("up.log").toFile()));

@@ -1,5 +1,6 @@
 package org.elasticmq;
 
+import com.bazaar.embedded.ConfirmingStore;
 import com.typesafe.scalalogging.LazyLogging;
 import java.time.OffsetDateTime;
 import org.elasticmq.actor.queue.InternalMessage;
@@ -23,10 +24,11 @@ import scala.runtime.ScalaRunTime;
  * same immutable semantics, but the creation-ordered ids are kept in a {@link Vector} instead of a {@link List}:
  * the original appends with {@code List :+} (O(n) copy per FIFO send) and its cleanup builds the expired-id list
  * with {@code :+} as well (quadratic). Here an append and a drop are effectively constant (Vector appended/drop,
- * HashMap updated/removed are O(log32 n)).
+ * HashMap updated/removed are O(log32 n)). One deliberate difference: {@link #wasRegistered} does not report a
+ * message whose store write is unconfirmed (see {@link ConfirmingStore}).
  *
  * <p>The one debug line is logged through SLF4J under the same logger name as the original's LazyLogging logger.
- * Remove this class (and {@code FifoDeduplicationIdsHistory$}) when upgrading ElasticMQ.
+ * Remove this class (and {@code FifoDeduplicationIdsHistory$}) when upgrading to an ElasticMQ that fixes both.
  */
 public class FifoDeduplicationIdsHistory implements LazyLogging, Product, java.io.Serializable {
     private static final long serialVersionUID = 1L;
@@ -69,8 +71,17 @@ public class FifoDeduplicationIdsHistory implements LazyLogging, Product, java.i
         return this;
     }
 
+    /**
+     * Unlike the original, a message whose write to the message store is not confirmed is not reported as
+     * registered, so a resend is stored and acknowledged on its own instead of answered from memory (see
+     * {@link ConfirmingStore}).
+     */
     public Option<InternalMessage> wasRegistered(Option<DeduplicationId> maybeDeduplicationId) {
-        return maybeDeduplicationId.isEmpty() ? Option.empty() : messagesByDeduplicationId.get(maybeDeduplicationId.get());
+        if (maybeDeduplicationId.isEmpty()) {
+            return Option.empty();
+        }
+        Option<InternalMessage> registered = messagesByDeduplicationId.get(maybeDeduplicationId.get());
+        return registered.isDefined() && ConfirmingStore.isUnconfirmed(registered.get().id()) ? Option.empty() : registered;
     }
 
     /** Drops the leading entries created more than 5 minutes before now, stopping at the first one that is not. */

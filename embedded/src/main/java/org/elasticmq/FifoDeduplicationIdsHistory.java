@@ -1,6 +1,6 @@
 package org.elasticmq;
 
-import com.bazaar.embedded.ConfirmingStore;
+import com.bazaar.embedded.GroupCommitStore;
 import com.typesafe.scalalogging.LazyLogging;
 import java.time.OffsetDateTime;
 import org.elasticmq.actor.queue.InternalMessage;
@@ -25,7 +25,7 @@ import scala.runtime.ScalaRunTime;
  * the original appends with {@code List :+} (O(n) copy per FIFO send) and its cleanup builds the expired-id list
  * with {@code :+} as well (quadratic). Here an append and a drop are effectively constant (Vector appended/drop,
  * HashMap updated/removed are O(log32 n)). One deliberate difference: {@link #wasRegistered} does not report a
- * message whose store write is unconfirmed (see {@link ConfirmingStore}).
+ * message whose store write is unconfirmed (see {@link GroupCommitStore}).
  *
  * <p>The one debug line is logged through SLF4J under the same logger name as the original's LazyLogging logger.
  * Remove this class (and {@code FifoDeduplicationIdsHistory$}) when upgrading to an ElasticMQ that fixes both.
@@ -74,14 +74,14 @@ public class FifoDeduplicationIdsHistory implements LazyLogging, Product, java.i
     /**
      * Unlike the original, a message whose write to the message store is not confirmed is not reported as
      * registered, so a resend is stored and acknowledged on its own instead of answered from memory (see
-     * {@link ConfirmingStore}).
+     * {@link GroupCommitStore}).
      */
     public Option<InternalMessage> wasRegistered(Option<DeduplicationId> maybeDeduplicationId) {
         if (maybeDeduplicationId.isEmpty()) {
             return Option.empty();
         }
         Option<InternalMessage> registered = messagesByDeduplicationId.get(maybeDeduplicationId.get());
-        return registered.isDefined() && ConfirmingStore.isUnconfirmed(registered.get().id()) ? Option.empty() : registered;
+        return registered.isDefined() && GroupCommitStore.isUnconfirmed(registered.get().id()) ? Option.empty() : registered;
     }
 
     /** Drops the leading entries created more than 5 minutes before now, stopping at the first one that is not. */

@@ -95,9 +95,9 @@ public final class EmbeddedQueue implements AutoCloseable {
     }
 
     /**
-     * ElasticMQ's SQL persistence on an H2 file, behind a {@link ConfirmingStore}: a send is answered only after this
-     * store has the message, and {@code WRITE_DELAY=0} makes H2 write each commit to the file at once (its default, 500 ms,
-     * would lose the last half second of acknowledged sends to a kill -9); {@code RETENTION_TIME} keeps the
+     * ElasticMQ's SQL persistence on an H2 file, its messages written in group commits by a {@link GroupCommitStore}:
+     * a send is answered only after it is committed, and {@code WRITE_DELAY=0} makes H2 write each commit to the file
+     * at once (its default, 500 ms, would lose the last half second of acknowledged sends to a kill -9); {@code RETENTION_TIME} keeps the
      * append-only file from growing by a chunk per message. {@code DB_CLOSE_ON_EXIT=FALSE}: H2's own shutdown hook
      * would close the database while the server still takes sends, and ElasticMQ's store then acknowledges
      * sends it no longer writes (found by ./bazaar chaos); the server stops first in {@link #close()}.
@@ -117,8 +117,8 @@ public final class EmbeddedQueue implements AutoCloseable {
         }
         var config = new SqlQueuePersistenceConfig(true, "org.h2.Driver", uri, "", "", false);
         scala.collection.immutable.List<CreateQueueMetadata> noQueuesFromConfig = scala.collection.immutable.List$.MODULE$.empty();
-        return system.actorOf(ConfirmingStore.props(Props.create(SqlQueuePersistenceActor.class,
-                () -> new SqlQueuePersistenceActor(config, noQueuesFromConfig))), "queue-store");
+        return system.actorOf(GroupCommitStore.props(Props.create(SqlQueuePersistenceActor.class,
+                () -> new SqlQueuePersistenceActor(config, noQueuesFromConfig)), uri), "queue-store");
     }
 
     static String storeUrl(Path dataDirectory) {

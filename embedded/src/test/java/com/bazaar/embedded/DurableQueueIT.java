@@ -57,8 +57,9 @@ class DurableQueueIT {
             sqs.deleteMessageBatch(r -> r.queueUrl(url).entries(taken.stream().map(m -> DeleteMessageBatchRequestEntry
                     .builder().id(m.messageId()).receiptHandle(m.receiptHandle()).build()).toList()));
             taken.forEach(m -> expected.remove(m.body()));
+        } finally {
+            server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
-        server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
         server = start(port, data);
         try (SqsClient sqs = client(port)) {
@@ -98,8 +99,9 @@ class DurableQueueIT {
                     .isInstanceOf(ApiCallTimeoutException.class);
             command(server, "release", StallableQueueMain.RELEASED);
             send.accept("pending");
+        } finally {
+            server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
-        server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
         server = start(port, data);
         try (SqsClient sqs = client(port)) {
@@ -131,8 +133,9 @@ class DurableQueueIT {
             command(server, "repair", StallableQueueMain.REPAIRED);
             send.accept("first");
             send.accept("third");
+        } finally {
+            server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
-        server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
         server = start(port, data);
         try (SqsClient sqs = client(port)) {

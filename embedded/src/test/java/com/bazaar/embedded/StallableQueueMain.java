@@ -27,8 +27,7 @@ public final class StallableQueueMain {
         EmbeddedQueue queue = EmbeddedQueue.start(Integer.parseInt(args[0]), data);
         queue.createQueues(args[2], args[3]);
         System.out.println(EmbeddedStackMain.READY);
-        // ElasticMQ's MessageRepository names the table after the queue this way
-        String table = "message_" + args[2].replace(".", "_").replace("-", "_") + "_" + Integer.toHexString(args[2].hashCode());
+        String table = MessageTables.table(args[2]);
         try (Connection store = DriverManager.getConnection(EmbeddedQueue.storeUrl(data));
              BufferedReader commands = new BufferedReader(new InputStreamReader(System.in))) {
             for (String command; (command = commands.readLine()) != null; ) {
@@ -53,5 +52,6 @@ public final class StallableQueueMain {
                 }
             }
         }
+        System.exit(0); // standard input closed: the test that started this process is gone
     }
 }

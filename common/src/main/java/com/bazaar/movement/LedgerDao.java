@@ -21,7 +21,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 public interface LedgerDao {
     String VIEW = """
             SELECT m.movement_id, m.store_id, m.product_id, s.name AS store_name, p.name AS product_name, m.type,
-                   m.quantity, m.delta, m.status, m.reason, m.rejection_reason, m.actor, m.source, m.request_id,
+                   m.quantity, m.expected_quantity, m.delta, m.status, m.reason, m.rejection_reason, m.actor, m.source, m.request_id,
                    m.occurred_at, m.accepted_at, m.created_at, m.applied_at
             FROM stock_movements m
             LEFT JOIN stores s ON s.id = m.store_id
@@ -43,10 +43,11 @@ public interface LedgerDao {
 
     /** One count per entry: 1 if inserted, 0 if its movement id was already in the ledger. */
     @SqlBatch("""
-            INSERT INTO stock_movements (movement_id, store_id, product_id, type, quantity, delta, status, reason,
-                                         rejection_reason, actor, source, request_id, occurred_at, accepted_at, applied_at)
+            INSERT INTO stock_movements (movement_id, store_id, product_id, type, quantity, expected_quantity, delta,
+                                         status, reason, rejection_reason, actor, source, request_id, occurred_at,
+                                         accepted_at, applied_at)
             VALUES (:movement.movementId, :movement.storeId, :movement.productId, :movement.type, :movement.quantity,
-                    :movement.delta, :status, :movement.reason, :rejectionReason, :movement.actor, :movement.source,
+                    :movement.expectedQuantity, :delta, :status, :movement.reason, :rejectionReason, :movement.actor, :movement.source,
                     :movement.requestId, :movement.occurredAt, :movement.acceptedAt, :appliedAt)
             ON CONFLICT (movement_id) DO NOTHING
             """)
@@ -83,7 +84,8 @@ public interface LedgerDao {
                     productName == null ? null : new MovementView.Ref(productId, productName),
                     WireNameEnums.parse(MovementType.class, rs.getString("type")),
                     rs.getInt("quantity"),
-                    rs.getInt("delta"),
+                    rs.getObject("expected_quantity", Integer.class),
+                    rs.getLong("delta"),
                     WireNameEnums.parse(MovementStatus.class, rs.getString("status")),
                     rs.getString("reason"),
                     rs.getString("rejection_reason"),

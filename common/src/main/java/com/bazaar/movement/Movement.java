@@ -6,6 +6,7 @@ import java.util.UUID;
 /**
  * A movement taken off the queue, with the identity and times the worker settled for it.
  *
+ * @param expectedQuantity for a count, the level the counter expects to replace (compare-and-set); else null
  * @param acceptedAt when SQS received it (the service's enqueue, or another producer's send)
  */
 public record Movement(
@@ -14,6 +15,7 @@ public record Movement(
         long productId,
         MovementType type,
         int quantity,
+        Integer expectedQuantity,
         Instant occurredAt,
         String actor,
         String reason,
@@ -21,8 +23,14 @@ public record Movement(
         String requestId,
         Instant acceptedAt) {
 
-    /** The signed change this movement makes to the stock on hand, if applied. */
-    public int delta() {
-        return type.delta(quantity);
+    /**
+     * The signed change this movement makes, or would make, to the level it finds ({@code before}; null when it
+     * never got to see one, being refused first). A count refused that way changes nothing.
+     */
+    public long delta(Long before) {
+        if (before == null) {
+            return type == MovementType.COUNT ? 0 : type.levelAfter(0, quantity);
+        }
+        return type.levelAfter(before, quantity) - before;
     }
 }

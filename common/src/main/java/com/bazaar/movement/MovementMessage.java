@@ -14,19 +14,22 @@ import java.util.UUID;
  * (POS terminals) may send themselves. Optional fields are left out of the JSON when absent.
  *
  * @param movementId identifies the movement; when absent, the SQS message id does
+ * @param expectedQuantity only for a count: the level it expects to replace, else the count is rejected
  * @param occurredAt when absent, the time SQS received the message
  * @param actor who or what moved the stock; when absent, "sqs"
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidQuantities
 public record MovementMessage(
         UUID movementId,
         @NotNull @Min(1) Long storeId,
         @NotNull @Min(1) Long productId,
         @NotNull MovementType type,
-        @NotNull @Min(MovementRules.MIN_QUANTITY) @Max(MovementRules.MAX_QUANTITY) Integer quantity,
+        @NotNull @Min(0) @Max(MovementRules.MAX_QUANTITY) Integer quantity,
+        @Min(0) @Max(MovementRules.MAX_QUANTITY) Integer expectedQuantity,
         Instant occurredAt,
         @Size(min = 1, max = MovementRules.MAX_ACTOR_LENGTH) @Pattern(regexp = "\\S(.*\\S)?", message = "must not start or end with white space") String actor,
-        @Size(max = MovementRules.MAX_REASON_LENGTH) String reason) {
+        @Size(max = MovementRules.MAX_REASON_LENGTH) String reason) implements ValidQuantities.Quantities {
 
     /** The SQS message group of a FIFO queue: one per store and product, so their movements stay in order. */
     public String messageGroupId() {

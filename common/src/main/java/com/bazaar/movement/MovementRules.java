@@ -10,6 +10,7 @@ import java.util.Optional;
  * (Existence of the store and product: {@link com.bazaar.catalog.Missing}.)
  */
 public final class MovementRules {
+    /** The least quantity of an in, out or manual movement; a count may be zero. */
     public static final int MIN_QUANTITY = 1;
     public static final int MAX_QUANTITY = 1_000_000;
     public static final int MAX_REASON_LENGTH = 500;
@@ -19,6 +20,38 @@ public final class MovementRules {
     public static final Duration MAX_CLOCK_AHEAD = Duration.ofMinutes(5);
 
     private MovementRules() {
+    }
+
+    /** A field of a movement and what is wrong with it, worded as Bean Validation words its own messages. */
+    public record Problem(String field, String message) {
+    }
+
+    /**
+     * What the movement's type does not allow of its quantities, beyond their common range 0..{@value #MAX_QUANTITY}:
+     * only a count may be zero or carry an expected quantity.
+     */
+    public static Optional<Problem> quantityProblem(MovementType type, int quantity, Integer expectedQuantity) {
+        if (type != MovementType.COUNT && quantity < MIN_QUANTITY) {
+            return Optional.of(new Problem("quantity", "must be greater than or equal to " + MIN_QUANTITY));
+        }
+        if (type != MovementType.COUNT && expectedQuantity != null) {
+            return Optional.of(new Problem("expectedQuantity", "is only allowed with type count"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why a movement cannot apply to the level it finds, or empty: a count whose expected quantity is not the level
+     * (compare-and-set), or a removal larger than the stock on hand when stock may not go below zero.
+     */
+    public static Optional<String> levelProblem(Movement movement, long onHand, boolean allowNegativeStock) {
+        if (movement.expectedQuantity() != null && movement.expectedQuantity() != onHand) {
+            return Optional.of("count expected " + movement.expectedQuantity() + " on hand, found " + onHand);
+        }
+        if (movement.type().levelAfter(onHand, movement.quantity()) < 0 && !allowNegativeStock) {
+            return Optional.of("insufficient stock: " + onHand + " on hand, " + movement.quantity() + " requested");
+        }
+        return Optional.empty();
     }
 
     /** @param acceptedAt when the service (or SQS, for other producers) accepted the movement */

@@ -15,7 +15,7 @@ class MovementCodecTest {
 
     @Test
     void roundTripsAMessageAndLeavesAbsentFieldsOut() {
-        var message = new MovementMessage(UUID.randomUUID(), 1L, 2L, MovementType.MANUAL, 5,
+        var message = new MovementMessage(UUID.randomUUID(), 1L, 2L, MovementType.MANUAL, 5, null,
                 Instant.parse("2026-11-24T10:15:30Z"), "pos-terminal-7", null);
 
         String body = codec.encode(message);
@@ -33,6 +33,16 @@ class MovementCodecTest {
         assertThat(message.messageGroupId()).isEqualTo("1:2");
     }
 
+    @Test
+    void acceptsACountOfZeroWithAnExpectedQuantity() {
+        MovementMessage message = codec.decode(
+                "{\"storeId\": 1, \"productId\": 2, \"type\": \"count\", \"quantity\": 0, \"expectedQuantity\": 3}");
+
+        assertThat(message.type()).isEqualTo(MovementType.COUNT);
+        assertThat(message.quantity()).isZero();
+        assertThat(message.expectedQuantity()).isEqualTo(3);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "not json                                                                   | Malformed JSON",
@@ -40,7 +50,10 @@ class MovementCodecTest {
         "{\"storeId\": 1, \"productId\": 2, \"type\": \"in\"}                       | quantity must not be null",
         "{\"storeId\": 1, \"productId\": 2, \"type\": \"in\", \"quantity\": 0}      | quantity must be greater than or equal to 1",
         "{\"storeId\": 1, \"productId\": 2, \"type\": \"in\", \"quantity\": \"5\"}  | Field 'quantity' must be an integer",
-        "{\"storeId\": 1, \"productId\": 2, \"type\": \"gift\", \"quantity\": 5}    | Field 'type' must be one of in, out, manual",
+        "{\"storeId\": 1, \"productId\": 2, \"type\": \"gift\", \"quantity\": 5}    | Field 'type' must be one of in, out, manual, count",
+        "{\"storeId\": 1, \"productId\": 2, \"type\": \"count\", \"quantity\": -1}  | quantity must be greater than or equal to 0",
+        "{\"storeId\": 1, \"productId\": 2, \"type\": \"out\", \"quantity\": 5, \"expectedQuantity\": 5} | expectedQuantity is only allowed with type count",
+        "{\"storeId\": 1, \"productId\": 2, \"type\": \"count\", \"quantity\": 5, \"expectedQuantity\": 1000001} | expectedQuantity must be less than or equal to 1000000",
         "{\"storeId\": 0, \"productId\": 2, \"type\": \"in\", \"quantity\": 5}      | storeId must be greater than or equal to 1",
         "{\"storeId\": 1, \"productId\": 2, \"type\": \"in\", \"quantity\": 5, \"colour\": 1} | Unknown field 'colour'",
         "{\"movementId\": \"abc\", \"storeId\": 1, \"productId\": 2, \"type\": \"in\", \"quantity\": 5} | Field 'movementId'",

@@ -137,6 +137,48 @@ class PipelineIT {
     }
 
     @Test
+    void aCountSetsTheLevelAndACountExpectingAnotherLevelChangesNothing() {
+        long store = newStore();
+        long product = newProduct();
+        applied(store, product, "in", 10);
+
+        String count = movementId(postMovement(clerk(), store,
+                "{\"productId\": %d, \"type\": \"count\", \"quantity\": 4, \"expectedQuantity\": 10}".formatted(product), null));
+        awaitProcessed(count);
+        String stale = movementId(postMovement(clerk(), store,
+                "{\"productId\": %d, \"type\": \"count\", \"quantity\": 0, \"expectedQuantity\": 10}".formatted(product), null));
+        awaitProcessed(stale);
+
+        var counted = json(clerk().get("/stock-movements/" + count));
+        assertThat(counted.get("status").asText()).isEqualTo("applied");
+        assertThat(counted.get("delta").asLong()).isEqualTo(-6);
+        assertThat(counted.get("expectedQuantity").asInt()).isEqualTo(10);
+        var rejected = json(clerk().get("/stock-movements/" + stale));
+        assertThat(rejected.get("status").asText()).isEqualTo("rejected");
+        assertThat(rejected.get("rejectionReason").asText()).isEqualTo("count expected 10 on hand, found 4");
+        assertThat(level(store, product)).isEqualTo(4);
+        assertThat(auditRows(stale)).isEqualTo(1);
+        assertThat(json(clerk().get("/stock-movements?type=count&status=rejected&storeId=" + store))
+                .get("totalItems").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aQueueProducersCountAppliesLikeOneOverHttp() {
+        long store = newStore();
+        long product = newProduct();
+        applied(store, product, "in", 3);
+        String id = UUID.randomUUID().toString();
+
+        SQS.sendMessage(r -> r.queueUrl(QUEUE).messageGroupId(store + ":" + product).messageDeduplicationId(id)
+                .messageBody("{\"movementId\": \"%s\", \"storeId\": %d, \"productId\": %d, \"type\": \"count\", \"quantity\": 0}"
+                        .formatted(id, store, product)));
+        awaitProcessed(id);
+
+        assertThat(json(clerk().get("/stock-movements/" + id)).get("delta").asLong()).isEqualTo(-3);
+        assertThat(level(store, product)).isZero();
+    }
+
+    @Test
     void theSameIdempotencyKeyPostedTwiceCountsOnce() {
         long store = newStore();
         long product = newProduct();

@@ -67,7 +67,7 @@ public class AcceptMovementResource {
     }
 
     public record PendingMovement(UUID id, String status, long storeId, long productId, String type,
-                                  int quantity, String reason, Instant occurredAt) {
+                                  int quantity, Integer expectedQuantity, String reason, Instant occurredAt) {
     }
 
     @POST
@@ -94,7 +94,7 @@ public class AcceptMovementResource {
         }
         UUID movementId = idempotencyKey == null ? UUID.randomUUID() : movementId(user.getName(), idempotencyKey);
         var message = new MovementMessage(movementId, storeId.get(), request.productId(), request.type(),
-                request.quantity(), occurredAt, user.getName(), request.reason());
+                request.quantity(), request.expectedQuantity(), occurredAt, user.getName(), request.reason());
         String requestId = (String) http.getAttribute(RequestIdFilter.ATTRIBUTE);
 
         return publisher.publish(message, requestId).handle((sent, failure) -> {
@@ -117,7 +117,8 @@ public class AcceptMovementResource {
         LOG.info("Accepted movement {}: {} {} of product {} at store {}", movementId, message.type(),
                 message.quantity(), message.productId(), message.storeId());
         var pending = new PendingMovement(movementId, "pending", message.storeId(), message.productId(),
-                message.type().toString(), message.quantity(), message.reason(), message.occurredAt());
+                message.type().toString(), message.quantity(), message.expectedQuantity(), message.reason(),
+                message.occurredAt());
         return Response.accepted(new Accepted("Stock movement accepted", pending))
                 .location(URI.create("/stock-movements/" + movementId))
                 .build();

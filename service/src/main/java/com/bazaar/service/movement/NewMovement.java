@@ -2,6 +2,7 @@ package com.bazaar.service.movement;
 
 import com.bazaar.movement.MovementRules;
 import com.bazaar.movement.MovementType;
+import com.bazaar.movement.ValidQuantities;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -9,10 +10,12 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /** The body of {@code POST /stores/{storeId}/stock-movements}. */
+@ValidQuantities
 public record NewMovement(
         @NotNull @Min(1) Long productId,
         @NotNull MovementType type,
-        @NotNull @Min(MovementRules.MIN_QUANTITY) @Max(MovementRules.MAX_QUANTITY) Integer quantity,
+        @NotNull @Min(0) @Max(MovementRules.MAX_QUANTITY) Integer quantity,
+        @Min(0) @Max(MovementRules.MAX_QUANTITY) Integer expectedQuantity,
         @Size(max = MovementRules.MAX_REASON_LENGTH) String reason,
-        Instant occurredAt) {
+        Instant occurredAt) implements ValidQuantities.Quantities {
 }

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The accepting side alone (no worker runs here): validation, existence, roles and the answers of the reads. */
@@ -84,6 +85,31 @@ class AcceptMovementIT {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(json(response).get("message").asText()).isNotBlank();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"productId\": PRODUCT, \"type\": \"in\", \"quantity\": 0}                              | quantity must be greater than or equal to 1",
+        "{\"productId\": PRODUCT, \"type\": \"count\", \"quantity\": -1}                          | quantity must be greater than or equal to 0",
+        "{\"productId\": PRODUCT, \"type\": \"out\", \"quantity\": 2, \"expectedQuantity\": 2}     | expectedQuantity is only allowed with type count",
+        "{\"productId\": PRODUCT, \"type\": \"count\", \"quantity\": 2, \"expectedQuantity\": -1} | expectedQuantity must be greater than or equal to 0",
+    })
+    void namesTheQuantityRuleABodyBreaks(String body, String message) {
+        HttpResponse<String> response = post(ServiceTestApp.CLERK, body.replace("PRODUCT", String.valueOf(product())));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(json(response).get("message").asText()).isEqualTo(message);
+    }
+
+    @Test
+    void acceptsACountOfZeroWithItsExpectedQuantity() {
+        HttpResponse<String> response = post(ServiceTestApp.CLERK,
+                "{\"productId\": %d, \"type\": \"count\", \"quantity\": 0, \"expectedQuantity\": 5}".formatted(product()));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        assertThat(json(response).at("/movement/type").asText()).isEqualTo("count");
+        assertThat(json(response).at("/movement/quantity").asInt()).isZero();
+        assertThat(json(response).at("/movement/expectedQuantity").asInt()).isEqualTo(5);
     }
 
     @Test

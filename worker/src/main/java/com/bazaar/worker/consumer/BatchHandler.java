@@ -143,7 +143,7 @@ public class BatchHandler {
             requestId = requestId.substring(0, MAX_REQUEST_ID_LENGTH);
         }
         return new Movement(movementId, body.storeId(), body.productId(), body.type(), body.quantity(),
-                body.occurredAt() != null ? body.occurredAt() : sent,
+                body.expectedQuantity(), body.occurredAt() != null ? body.occurredAt() : sent,
                 body.actor() != null ? body.actor() : DEFAULT_ACTOR,
                 body.reason(), source, requestId, sent);
     }

@@ -4,6 +4,7 @@ import com.bazaar.audit.AuditAction;
 import com.bazaar.audit.AuditEntry;
 import com.bazaar.movement.LedgerEntry;
 import com.bazaar.movement.Movement;
+import com.bazaar.movement.MovementRules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +18,7 @@ import java.util.UUID;
 /**
  * What a batch of movements does to the levels and ledger it finds, decided without a database: each
  * movement in queue order is a duplicate (already in the ledger, or earlier in the batch), refused,
- * rejected for lack of stock, or applied with the level before and after it.
+ * rejected for lack of stock or a count that expected another level, or applied with the level before and after it.
  *
  * @param outcomes one per movement, in the batch's order
  * @param writes   the ledger and audit rows of the movements that are not duplicates
@@ -49,30 +50,22 @@ public record BatchPlan(List<Outcome> outcomes, List<Write> writes, Map<LevelKey
             LevelKey key = LevelKey.of(movement);
             Long before = checked.refusal() == null ? levels.get(key) : null;
             String rejection = checked.refusal() != null ? checked.refusal()
-                    : stockRule(movement, before, allowNegativeStock);
+                    : MovementRules.levelProblem(movement, before, allowNegativeStock).orElse(null);
             LedgerEntry entry;
             Long after;
             if (rejection == null) {
-                after = before + movement.delta();
+                after = movement.type().levelAfter(before, movement.quantity());
                 levels.put(key, after);
                 changed.put(key, after);
-                entry = LedgerEntry.applied(movement, now);
+                entry = LedgerEntry.applied(movement, before, now);
             } else {
                 after = before;
-                entry = LedgerEntry.rejected(movement, rejection);
+                entry = LedgerEntry.rejected(movement, before, rejection);
             }
             writes.add(new Write(outcomes.size(), entry, audit(entry, before, after)));
             outcomes.add(entry.applied() ? Outcome.APPLIED : Outcome.REJECTED);
         }
         return new BatchPlan(outcomes, writes, changed);
-    }
-
-    /** Why the stock on hand does not allow this movement, or null. */
-    static String stockRule(Movement movement, long onHand, boolean allowNegativeStock) {
-        if (onHand + movement.delta() < 0 && !allowNegativeStock) {
-            return "insufficient stock: " + onHand + " on hand, " + movement.quantity() + " requested";
-        }
-        return null;
     }
 
     private static AuditEntry audit(LedgerEntry entry, Long before, Long after) {
@@ -82,6 +75,9 @@ public record BatchPlan(List<Outcome> outcomes, List<Write> writes, Map<LevelKey
         details.put("productId", movement.productId());
         details.put("type", movement.type().toString());
         details.put("quantity", movement.quantity());
+        if (movement.expectedQuantity() != null) {
+            details.put("expectedQuantity", movement.expectedQuantity());
+        }
         details.put("quantityBefore", before);
         details.put("quantityAfter", after);
         details.put("reason", movement.reason());

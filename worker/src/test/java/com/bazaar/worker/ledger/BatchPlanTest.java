@@ -20,8 +20,12 @@ class BatchPlanTest {
     static final LevelKey LEVEL = new LevelKey(1, 2);
 
     static Movement movement(MovementType type, int quantity) {
-        return new Movement(UUID.randomUUID(), LEVEL.storeId(), LEVEL.productId(), type, quantity, NOW, "clerk", null,
-                MovementSource.API, "req-1", NOW);
+        return count(type, quantity, null);
+    }
+
+    static Movement count(MovementType type, int quantity, Integer expectedQuantity) {
+        return new Movement(UUID.randomUUID(), LEVEL.storeId(), LEVEL.productId(), type, quantity, expectedQuantity, NOW,
+                "clerk", null, MovementSource.API, "req-1", NOW);
     }
 
     static List<CheckedMovement> checked(Movement... movements) {
@@ -84,5 +88,44 @@ class BatchPlanTest {
         assertThat(plan.writes().get(0).entry().rejectionReason()).isEqualTo("Store 1 not found");
         assertThat(plan.writes().get(0).audit().details()).containsEntry("quantityBefore", null)
                 .containsEntry("quantityAfter", null);
+    }
+
+    @Test
+    void aCountSetsTheLevelAndRecordsTheChangeItMadeAndTheMovementsAfterItStartFromIt() {
+        BatchPlan plan = BatchPlan.of(checked(count(MovementType.COUNT, 4, null), movement(MovementType.OUT, 3),
+                count(MovementType.COUNT, 0, null)), Map.of(LEVEL, 10L), Set.of(), false, NOW);
+
+        assertThat(plan.outcomes()).containsExactly(Outcome.APPLIED, Outcome.APPLIED, Outcome.APPLIED);
+        assertThat(plan.writes()).extracting(w -> w.entry().delta()).containsExactly(-6L, -3L, -1L);
+        assertThat(plan.levels()).isEqualTo(Map.of(LEVEL, 0L));
+    }
+
+    @Test
+    void aCountWithTheExpectedQuantityApplies() {
+        BatchPlan plan = BatchPlan.of(checked(count(MovementType.COUNT, 12, 7)), Map.of(LEVEL, 7L), Set.of(), false, NOW);
+
+        assertThat(plan.outcomes()).containsExactly(Outcome.APPLIED);
+        assertThat(plan.levels()).isEqualTo(Map.of(LEVEL, 12L));
+        assertThat(plan.writes().get(0).audit().details()).extracting("expectedQuantity", "quantityBefore", "quantityAfter")
+                .containsExactly(7, 7L, 12L);
+    }
+
+    @Test
+    void aCountExpectingAnotherLevelIsRejectedNamingBothAndChangesNothing() {
+        BatchPlan plan = BatchPlan.of(checked(movement(MovementType.IN, 2), count(MovementType.COUNT, 12, 7)),
+                Map.of(LEVEL, 7L), Set.of(), false, NOW);
+
+        assertThat(plan.outcomes()).containsExactly(Outcome.APPLIED, Outcome.REJECTED);
+        assertThat(plan.writes().get(1).entry().rejectionReason()).isEqualTo("count expected 7 on hand, found 9");
+        assertThat(plan.writes().get(1).entry().delta()).isEqualTo(3L);
+        assertThat(plan.levels()).isEqualTo(Map.of(LEVEL, 9L));
+    }
+
+    @Test
+    void aRefusedCountRecordsNoChange() {
+        BatchPlan plan = BatchPlan.of(List.of(new CheckedMovement(count(MovementType.COUNT, 5, null), "Store 1 not found")),
+                Map.of(), Set.of(), false, NOW);
+
+        assertThat(plan.writes().get(0).entry().delta()).isZero();
     }
 }

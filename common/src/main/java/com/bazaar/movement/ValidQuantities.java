@@ -1,0 +1,49 @@
+package com.bazaar.movement;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Checks {@link MovementRules#quantityProblem} on a movement body, reporting the problem on the field it names,
+ * so that the HTTP API and the queue word it alike. Missing fields are left to {@code @NotNull}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Constraint(validatedBy = ValidQuantities.Validator.class)
+public @interface ValidQuantities {
+    String message() default "invalid quantities";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    /** What a movement body exposes for the check. */
+    interface Quantities {
+        MovementType type();
+
+        Integer quantity();
+
+        Integer expectedQuantity();
+    }
+
+    class Validator implements ConstraintValidator<ValidQuantities, Quantities> {
+        @Override
+        public boolean isValid(Quantities body, ConstraintValidatorContext context) {
+            if (body == null || body.type() == null || body.quantity() == null) {
+                return true;
+            }
+            return MovementRules.quantityProblem(body.type(), body.quantity(), body.expectedQuantity()).map(problem -> {
+                context.disableDefaultConstraintViolation();
+                context.buildConstraintViolationWithTemplate(problem.message()).addPropertyNode(problem.field())
+                        .addConstraintViolation();
+                return false;
+            }).orElse(true);
+        }
+    }
+}

@@ -103,11 +103,10 @@ public class QueueConfiguration {
     }
 
     /**
-     * The SDK's automatic batching for sends, over an asynchronous (Netty) client whose calls are bounded by
-     * {@link #sendTimeout}: up to ten messages per SendMessageBatch, or what {@link #sendFrequency} collected.
-     * Both are closed with the application, the batch manager first.
+     * An asynchronous (Netty) client for sends, whose calls are bounded by {@link #sendTimeout}; closed with the
+     * application.
      */
-    public SqsAsyncBatchManager buildBatchManager(LifecycleEnvironment lifecycle) {
+    public SqsAsyncClient buildSendClient(LifecycleEnvironment lifecycle) {
         var builder = SqsAsyncClient.builder()
                 .region(Region.of(region))
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder())
@@ -117,6 +116,14 @@ public class QueueConfiguration {
         }
         SqsAsyncClient client = builder.build();
         lifecycle.manage(new AutoCloseableManager(client));
+        return client;
+    }
+
+    /**
+     * The SDK's automatic batching for sends over {@code client}: up to ten messages per SendMessageBatch, or what
+     * {@link #sendFrequency} collected. Closed with the application, before the client (managed after it).
+     */
+    public SqsAsyncBatchManager buildBatchManager(SqsAsyncClient client, LifecycleEnvironment lifecycle) {
         SqsAsyncBatchManager batches = SqsAsyncBatchManager.builder()
                 .client(client)
                 .scheduledExecutor(lifecycle.scheduledExecutorService("sqs-batch-sender").threads(1).build())

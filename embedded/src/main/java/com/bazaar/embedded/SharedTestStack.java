@@ -1,5 +1,9 @@
 package com.bazaar.embedded;
 
+import java.util.Map;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
 /**
  * One embedded PostgreSQL and one ElasticMQ for a whole test JVM, started on first use on free ports and
  * stopped when the JVM exits. It points every Dropwizard configuration loaded in this JVM at them through
@@ -49,6 +53,17 @@ public final class SharedTestStack {
 
     public EmbeddedQueue queue() {
         return queue;
+    }
+
+    /** The messages on the movement queue, waiting or in flight. */
+    public long queued() {
+        try (SqsClient sqs = queue.client()) {
+            String url = sqs.getQueueUrl(r -> r.queueName(QUEUE)).queueUrl();
+            Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+            return attributes.values().stream().mapToLong(Long::parseLong).sum();
+        }
     }
 
     private void stop() {

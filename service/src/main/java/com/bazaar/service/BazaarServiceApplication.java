@@ -84,7 +84,8 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         SqsClient sqs = queue.buildClient(environment.lifecycle());
         QueueUrl queueUrl = new QueueUrl(sqs, queue.getQueueName());
         environment.healthChecks().register("queue", new QueueHealthCheck(sqs, queueUrl));
-        var publisher = new MovementPublisher(queue.buildBatchManager(environment.lifecycle()), queueUrl,
+        var sendClient = queue.buildSendClient(environment.lifecycle());
+        var publisher = new MovementPublisher(sendClient, queue.buildBatchManager(sendClient, environment.lifecycle()), queueUrl,
                 environment.metrics().timer("bazaar.service.movements.enqueue"));
 
         var authenticator = new CachingAuthenticator<>(environment.metrics(),

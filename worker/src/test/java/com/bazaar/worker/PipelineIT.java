@@ -179,6 +179,30 @@ class PipelineIT {
     }
 
     @Test
+    void aBatchAppliesItemByItemInRequestOrderAcrossSendCalls() {
+        long store = newStore();
+        long product = newProduct();
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            items.add("{\"productId\": %d, \"type\": \"in\", \"quantity\": 1}".formatted(product));
+        }
+        items.add("{\"productId\": %d, \"type\": \"out\", \"quantity\": 10}".formatted(product));
+        items.add("{\"productId\": %d, \"type\": \"out\", \"quantity\": 1}".formatted(product));
+
+        HttpResponse<String> accepted = clerk().post("/stores/" + store + "/stock-movements/batch",
+                "{\"movements\": [" + String.join(", ", items) + "]}");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        List<String> ids = new ArrayList<>();
+        json(accepted).get("movements").forEach(m -> ids.add(m.get("id").asText()));
+        ids.forEach(this::awaitProcessed);
+
+        assertThat(ids.stream().map(id -> json(clerk().get("/stock-movements/" + id)).get("status").asText()).toList())
+                .containsExactly("applied", "applied", "applied", "applied", "applied", "applied", "applied", "applied",
+                        "applied", "applied", "applied", "rejected");
+        assertThat(level(store, product)).isZero();
+    }
+
+    @Test
     void theSameIdempotencyKeyPostedTwiceCountsOnce() {
         long store = newStore();
         long product = newProduct();

@@ -34,6 +34,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -41,8 +43,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Accepts a stock movement: validates it, checks that its store and product exist (from a cache, so
- * no database work for known ids), puts it on the queue and answers 202. The worker applies it later.
+ * Accepts stock movements, one or a batch: validates them, checks that their store and products exist (from a
+ * cache, so no database work for known ids), puts them on the queue and answers 202. The worker applies them later.
  */
 @Path("/stores/{storeId}/stock-movements")
 @Produces(MediaType.APPLICATION_JSON)
@@ -66,6 +68,9 @@ public class AcceptMovementResource {
     public record Accepted(String message, PendingMovement movement) {
     }
 
+    public record AcceptedBatch(String message, List<PendingMovement> movements) {
+    }
+
     public record PendingMovement(UUID id, String status, long storeId, long productId, String type,
                                   int quantity, Integer expectedQuantity, String reason, Instant occurredAt) {
     }
@@ -80,48 +85,98 @@ public class AcceptMovementResource {
                     message = "must be printable and not start or end with white space") String idempotencyKey,
             @NotNull @Valid NewMovement request,
             @Context HttpServletRequest http) {
-        // Microseconds: what PostgreSQL keeps, so the 202 shows the time the ledger will show.
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Instant occurredAt = request.occurredAt() == null ? now : request.occurredAt().truncatedTo(ChronoUnit.MICROS);
-        MovementRules.clockViolation(occurredAt, now).ifPresent(violation -> {
-            throw new BadRequestException(violation);
-        });
-        if (!stores.contains(storeId.get())) {
-            throw new NotFoundException(Missing.store(storeId.get()));
-        }
-        if (!products.contains(request.productId())) {
-            throw new NotFoundException(Missing.product(request.productId()));
-        }
-        UUID movementId = idempotencyKey == null ? UUID.randomUUID() : movementId(user.getName(), idempotencyKey);
-        var message = new MovementMessage(movementId, storeId.get(), request.productId(), request.type(),
-                request.quantity(), request.expectedQuantity(), occurredAt, user.getName(), request.reason());
+        knownStore(storeId.get());
+        MovementMessage message = message(user, storeId.get(), idempotencyKey, request, now(), "");
         String requestId = (String) http.getAttribute(RequestIdFilter.ATTRIBUTE);
 
         return publisher.publish(message, requestId).handle((sent, failure) -> {
             // The SDK's thread completes the send: it has no request id in its MDC.
             try (var mdc = MDC.putCloseable(RequestIdFilter.MDC_KEY, requestId)) {
-                return respond(message, failure);
+                if (failure != null) {
+                    return queueUnavailable(failure);
+                }
+                LOG.info("Accepted movement {}: {} {} of product {} at store {}", message.movementId(), message.type(),
+                        message.quantity(), message.productId(), message.storeId());
+                return Response.accepted(new Accepted("Stock movement accepted", pending(message)))
+                        .location(URI.create("/stock-movements/" + message.movementId()))
+                        .build();
             }
         });
     }
 
-    private static Response respond(MovementMessage message, Throwable failure) {
-        UUID movementId = message.movementId();
-        if (failure != null) {
-            LOG.warn("Could not enqueue movement {}: {}", movementId, failure.toString());
-            return ErrorResponse.builder(503, "The movement queue is unavailable; nothing was recorded. "
-                            + "Retry later, with the same Idempotency-Key")
-                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                    .build();
+    /**
+     * A register's whole sale, say: every item is checked before any is enqueued (all or nothing at acceptance),
+     * then they go to the queue in order. Item i of a request with an Idempotency-Key is the movement of key + ":" + i.
+     */
+    @POST
+    @Path("batch")
+    @RolesAllowed(Roles.CLERK)
+    public CompletionStage<Response> acceptBatch(
+            @Auth User user,
+            @PathParam("storeId") @NotNull @Min(1) LongParam storeId,
+            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 255) @Pattern(regexp = "\\p{Graph}(.*\\p{Graph})?",
+                    message = "must be printable and not start or end with white space") String idempotencyKey,
+            @NotNull @Valid NewMovementBatch request,
+            @Context HttpServletRequest http) {
+        knownStore(storeId.get());
+        Instant now = now();
+        List<MovementMessage> messages = new ArrayList<>();
+        for (int i = 0; i < request.movements().size(); i++) {
+            messages.add(message(user, storeId.get(), idempotencyKey == null ? null : idempotencyKey + ":" + i,
+                    request.movements().get(i), now, "movements[" + i + "]."));
         }
-        LOG.info("Accepted movement {}: {} {} of product {} at store {}", movementId, message.type(),
-                message.quantity(), message.productId(), message.storeId());
-        var pending = new PendingMovement(movementId, "pending", message.storeId(), message.productId(),
+        String requestId = (String) http.getAttribute(RequestIdFilter.ATTRIBUTE);
+
+        return publisher.publishInOrder(messages, requestId).handle((sent, failure) -> {
+            try (var mdc = MDC.putCloseable(RequestIdFilter.MDC_KEY, requestId)) {
+                if (failure != null) {
+                    return queueUnavailable(failure);
+                }
+                LOG.info("Accepted {} movements at store {}", messages.size(), storeId.get());
+                return Response.accepted(new AcceptedBatch("Stock movements accepted",
+                        messages.stream().map(AcceptMovementResource::pending).toList())).build();
+            }
+        });
+    }
+
+    private void knownStore(long storeId) {
+        if (!stores.contains(storeId)) {
+            throw new NotFoundException(Missing.store(storeId));
+        }
+    }
+
+    /** Microseconds: what PostgreSQL keeps, so the 202 shows the time the ledger will show. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The queue message of a valid body, or a 400/404 naming the field (after {@code prefix}) or the product. */
+    private MovementMessage message(User user, long storeId, String idempotencyKey, NewMovement request, Instant now,
+                                    String prefix) {
+        Instant occurredAt = request.occurredAt() == null ? now : request.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        MovementRules.clockViolation(occurredAt, now).ifPresent(violation -> {
+            throw new BadRequestException(prefix + violation);
+        });
+        if (!products.contains(request.productId())) {
+            throw new NotFoundException(Missing.product(request.productId()));
+        }
+        UUID movementId = idempotencyKey == null ? UUID.randomUUID() : movementId(user.getName(), idempotencyKey);
+        return new MovementMessage(movementId, storeId, request.productId(), request.type(), request.quantity(),
+                request.expectedQuantity(), occurredAt, user.getName(), request.reason());
+    }
+
+    private static Response queueUnavailable(Throwable failure) {
+        LOG.warn("Could not enqueue: {}", failure.toString());
+        return ErrorResponse.builder(503, "The movement queue is unavailable; nothing was recorded. "
+                        + "Retry later, with the same Idempotency-Key")
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .build();
+    }
+
+    private static PendingMovement pending(MovementMessage message) {
+        return new PendingMovement(message.movementId(), "pending", message.storeId(), message.productId(),
                 message.type().toString(), message.quantity(), message.expectedQuantity(), message.reason(),
                 message.occurredAt());
-        return Response.accepted(new Accepted("Stock movement accepted", pending))
-                .location(URI.create("/stock-movements/" + movementId))
-                .build();
     }
 
     /**

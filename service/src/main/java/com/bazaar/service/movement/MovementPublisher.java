@@ -6,19 +6,31 @@ import com.bazaar.movement.MovementSource;
 import com.bazaar.queue.MessageAttributes;
 import com.bazaar.queue.QueueUrl;
 import com.codahale.metrics.Timer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.batchmanager.SqsAsyncBatchManager;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
-/** Puts accepted movements on the queue through the SDK's batch manager, which sends them ten at a time. */
+/**
+ * Puts accepted movements on the queue: one at a time through the SDK's batch manager, which sends the messages of
+ * concurrent requests ten at a time; a request's own list in SendMessageBatch calls of ten, one after the other.
+ */
 public class MovementPublisher {
+    static final int MAX_PER_CALL = 10;
+
+    private final SqsAsyncClient sqs;
     private final SqsAsyncBatchManager batches;
     private final QueueUrl queue;
     private final MovementCodec codec = new MovementCodec();
     private final Timer enqueueTime;
 
-    public MovementPublisher(SqsAsyncBatchManager batches, QueueUrl queue, Timer enqueueTime) {
+    public MovementPublisher(SqsAsyncClient sqs, SqsAsyncBatchManager batches, QueueUrl queue, Timer enqueueTime) {
+        this.sqs = sqs;
         this.batches = batches;
         this.queue = queue;
         this.enqueueTime = enqueueTime;
@@ -31,9 +43,7 @@ public class MovementPublisher {
             request = SendMessageRequest.builder()
                     .queueUrl(queue.get())
                     .messageBody(codec.encode(message))
-                    .messageAttributes(Map.of(
-                            MessageAttributes.SOURCE, MessageAttributes.text(MovementSource.API.toString()),
-                            MessageAttributes.REQUEST_ID, MessageAttributes.text(requestId)));
+                    .messageAttributes(attributes(requestId));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -45,5 +55,53 @@ public class MovementPublisher {
         }
         Timer.Context timing = enqueueTime.time();
         return batches.sendMessage(request.build()).whenComplete((response, failure) -> timing.stop()).thenApply(response -> null);
+    }
+
+    /**
+     * Sends the messages in their order, ten per call, each call after the one before succeeded, so that the movements
+     * of one store and product keep the list's order on a FIFO queue. Completes when SQS has them all; fails at the
+     * first message SQS did not take, leaving the ones before it on the queue (a retry under the same movement ids
+     * is deduplicated).
+     */
+    public CompletableFuture<Void> publishInOrder(List<MovementMessage> messages, String requestId) {
+        List<List<SendMessageBatchRequestEntry>> calls = new ArrayList<>();
+        try {
+            for (int start = 0; start < messages.size(); start += MAX_PER_CALL) {
+                List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+                for (int i = start; i < Math.min(start + MAX_PER_CALL, messages.size()); i++) {
+                    entries.add(entry(i, messages.get(i), requestId));
+                }
+                calls.add(entries);
+            }
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        Timer.Context timing = enqueueTime.time();
+        CompletableFuture<Void> sent = CompletableFuture.completedFuture(null);
+        for (List<SendMessageBatchRequestEntry> entries : calls) {
+            sent = sent.thenCompose(previous -> sqs.sendMessageBatch(r -> r.queueUrl(queue.get()).entries(entries))
+                    .thenAccept(response -> {
+                        if (!response.failed().isEmpty()) {
+                            var failed = response.failed().get(0);
+                            throw new IllegalStateException("SQS did not take message " + failed.id() + ": "
+                                    + failed.code() + " " + failed.message());
+                        }
+                    }));
+        }
+        return sent.whenComplete((done, failure) -> timing.stop());
+    }
+
+    private SendMessageBatchRequestEntry entry(int position, MovementMessage message, String requestId) {
+        var entry = SendMessageBatchRequestEntry.builder().id(String.valueOf(position))
+                .messageBody(codec.encode(message)).messageAttributes(attributes(requestId));
+        if (queue.isFifo()) {
+            entry.messageGroupId(message.messageGroupId()).messageDeduplicationId(message.movementId().toString());
+        }
+        return entry.build();
+    }
+
+    private static Map<String, MessageAttributeValue> attributes(String requestId) {
+        return Map.of(MessageAttributes.SOURCE, MessageAttributes.text(MovementSource.API.toString()),
+                MessageAttributes.REQUEST_ID, MessageAttributes.text(requestId));
     }
 }

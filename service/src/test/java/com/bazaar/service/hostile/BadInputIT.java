@@ -259,13 +259,6 @@ class BadInputIT {
     }
 
     private static long queued() {
-        SharedTestStack stack = ServiceTestApp.startStack();
-        try (SqsClient sqs = stack.queue().client()) {
-            String url = sqs.getQueueUrl(r -> r.queueName(SharedTestStack.QUEUE)).queueUrl();
-            Function<QueueAttributeName, Long> attribute = name -> Long.parseLong(sqs.getQueueAttributes(r -> r.queueUrl(url)
-                    .attributeNames(name)).attributes().get(name));
-            return attribute.apply(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)
-                    + attribute.apply(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE);
-        }
+        return ServiceTestApp.startStack().queued();
     }
 }

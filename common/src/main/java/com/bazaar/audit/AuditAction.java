@@ -5,7 +5,9 @@ public enum AuditAction {
     PRODUCT_CREATED("product"),
     STORE_CREATED("store"),
     MOVEMENT_APPLIED("stock_movement"),
-    MOVEMENT_REJECTED("stock_movement");
+    MOVEMENT_REJECTED("stock_movement"),
+    /** A level went from above its threshold to at or under it; entity id {@code storeId:productId}. */
+    LOW_STOCK_REACHED("inventory_level");
 
     private final String entityType;
 

@@ -6,6 +6,7 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The per-store inventory levels: locked and updated by the worker, read by the API. */
 @RegisterConstructorMapper(InventoryLevel.class)
@@ -22,7 +23,7 @@ public interface InventoryDao {
             FROM unnest(CAST(:storeIds AS bigint[]), CAST(:productIds AS bigint[])) AS k (store_id, product_id)
             ORDER BY store_id, product_id
             ON CONFLICT (store_id, product_id) DO UPDATE SET quantity = inventory_levels.quantity
-            RETURNING store_id, product_id, quantity
+            RETURNING store_id, product_id, quantity, low_stock_threshold
             """)
     List<InventoryLevel> lock(long[] storeIds, long[] productIds);
 
@@ -32,22 +33,36 @@ public interface InventoryDao {
             """)
     void update(@BindMethods List<InventoryLevel> levels);
 
-    @SqlQuery("""
-            SELECT l.product_id, p.name AS product_name, l.quantity AS current_quantity
+    String ITEM = """
+            SELECT l.product_id, p.name AS product_name, l.quantity AS current_quantity, l.low_stock_threshold,
+                   COALESCE(l.quantity <= l.low_stock_threshold, false) AS low_stock
             FROM inventory_levels l JOIN products p ON p.id = l.product_id
-            WHERE l.store_id = :storeId
-            ORDER BY l.product_id
-            """)
+            """;
+
+    @SqlQuery(ITEM + "WHERE l.store_id = :storeId ORDER BY l.product_id")
     List<InventoryItem> findByStore(long storeId);
 
-    /** Empty if the product does not exist; quantity 0 if the store has never moved it. */
+    /** Only the low levels, read through the partial index that holds exactly them. */
+    @SqlQuery(ITEM + "WHERE l.store_id = :storeId AND l.quantity <= l.low_stock_threshold ORDER BY l.product_id")
+    List<InventoryItem> findLowByStore(long storeId);
+
+    /** Empty if the product does not exist; quantity 0 and no threshold if the store has never had it. */
     @SqlQuery("""
-            SELECT p.id AS product_id, p.name AS product_name, COALESCE(l.quantity, 0) AS current_quantity
+            SELECT p.id AS product_id, p.name AS product_name, COALESCE(l.quantity, 0) AS current_quantity,
+                   l.low_stock_threshold, COALESCE(l.quantity <= l.low_stock_threshold, false) AS low_stock
             FROM products p
             LEFT JOIN inventory_levels l ON l.product_id = p.id AND l.store_id = :storeId
             WHERE p.id = :productId
             """)
     Optional<InventoryItem> findItem(long storeId, long productId);
+
+    /** Sets (or with null, clears) a level's threshold, creating the level at zero if needed. */
+    @SqlUpdate("""
+            INSERT INTO inventory_levels (store_id, product_id, quantity, low_stock_threshold)
+            VALUES (:storeId, :productId, 0, :threshold)
+            ON CONFLICT (store_id, product_id) DO UPDATE SET low_stock_threshold = EXCLUDED.low_stock_threshold
+            """)
+    void setThreshold(long storeId, long productId, Integer threshold);
 
     @SqlQuery("SELECT COALESCE(sum(quantity), 0) FROM inventory_levels WHERE product_id = :productId")
     long totalQuantity(long productId);

@@ -120,7 +120,7 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         environment.jersey().register(new AcceptOutcomeMetrics(environment.metrics()));
         environment.jersey().register(new AcceptMovementResource(knownStores, knownProducts, publisher, Clock.systemUTC()));
         environment.jersey().register(new MovementResource(jdbi.onDemand(LedgerDao.class)));
-        environment.jersey().register(new StoreInventoryResource(knownStores, inventory));
+        environment.jersey().register(new StoreInventoryResource(knownStores, knownProducts, inventory));
         environment.jersey().register(new ProductQuantityResource(knownProducts, inventory));
         environment.jersey().register(new AuditLogResource(jdbi.onDemand(AuditDao.class)));
     }

@@ -203,6 +203,30 @@ class PipelineIT {
     }
 
     @Test
+    void aMovementThatMakesALevelLowWritesOneLowStockAuditRow() {
+        long store = newStore();
+        long product = newProduct();
+        applied(store, product, "in", 10);
+        var set = admin().send(admin().request("/stores/" + store + "/inventory/" + product + "/threshold")
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"lowStockThreshold\": 4}")));
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+
+        String sale = applied(store, product, "out", 6);
+        applied(store, product, "out", 1);
+
+        var row = json(clerk().get("/stores/" + store + "/inventory/" + product));
+        assertThat(row.get("currentQuantity").asLong()).isEqualTo(3);
+        assertThat(row.get("lowStock").asBoolean()).isTrue();
+        var alerts = json(admin().get("/audit-logs?actionType=LOW_STOCK_REACHED&entityId=" + store + ":" + product))
+                .get("auditLogs");
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.get(0).get("entityType").asText()).isEqualTo("inventory_level");
+        assertThat(alerts.get(0).at("/details/quantity").asLong()).isEqualTo(4);
+        assertThat(alerts.get(0).at("/details/movementId").asText()).isEqualTo(sale);
+    }
+
+    @Test
     void theSameIdempotencyKeyPostedTwiceCountsOnce() {
         long store = newStore();
         long product = newProduct();

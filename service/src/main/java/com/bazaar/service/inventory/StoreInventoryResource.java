@@ -1,19 +1,26 @@
 package com.bazaar.service.inventory;
 
-import com.bazaar.catalog.Missing;
 import com.bazaar.catalog.KnownIds;
+import com.bazaar.catalog.Missing;
 import com.bazaar.inventory.InventoryDao;
 import com.bazaar.inventory.InventoryItem;
 import com.bazaar.service.auth.Roles;
+import com.bazaar.service.http.Paging;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.jersey.params.LongParam;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
@@ -22,24 +29,35 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class StoreInventoryResource {
     private final KnownIds stores;
+    private final KnownIds products;
     private final InventoryDao inventory;
 
-    public StoreInventoryResource(KnownIds stores, InventoryDao inventory) {
+    public StoreInventoryResource(KnownIds stores, KnownIds products, InventoryDao inventory) {
         this.stores = stores;
+        this.products = products;
         this.inventory = inventory;
     }
 
     public record StoreInventory(long storeId, List<InventoryItem> inventory) {
     }
 
-    public record StoreItem(long storeId, long productId, String productName, long currentQuantity) {
+    public record StoreItem(long storeId, long productId, String productName, long currentQuantity,
+                            Integer lowStockThreshold, boolean lowStock) {
     }
 
+    /** The field must be there; null clears the threshold. */
+    public record ThresholdUpdate(@JsonProperty(required = true) @Min(0) @Max(1_000_000) Integer lowStockThreshold) {
+    }
+
+    /** With {@code lowStock=true}, only the levels at or under their threshold. */
     @GET
     @RolesAllowed({Roles.CLERK, Roles.AUDITOR})
-    public StoreInventory list(@PathParam("storeId") @NotNull @Min(1) LongParam storeId) {
+    public StoreInventory list(@PathParam("storeId") @NotNull @Min(1) LongParam storeId,
+                               @QueryParam("lowStock") String lowStock) {
         requireStore(storeId.get());
-        return new StoreInventory(storeId.get(), inventory.findByStore(storeId.get()));
+        boolean lowOnly = "true".equals(Paging.oneOf("lowStock", lowStock, List.of("true", "false")));
+        return new StoreInventory(storeId.get(), lowOnly ? inventory.findLowByStore(storeId.get())
+                : inventory.findByStore(storeId.get()));
     }
 
     /** A product the store has never moved is there with quantity 0. */
@@ -49,9 +67,29 @@ public class StoreInventoryResource {
     public StoreItem get(@PathParam("storeId") @NotNull @Min(1) LongParam storeId,
                          @PathParam("productId") @NotNull @Min(1) LongParam productId) {
         requireStore(storeId.get());
-        InventoryItem item = inventory.findItem(storeId.get(), productId.get())
-                .orElseThrow(() -> new NotFoundException(Missing.product(productId.get())));
-        return new StoreItem(storeId.get(), item.productId(), item.productName(), item.currentQuantity());
+        return item(storeId.get(), productId.get());
+    }
+
+    @PUT
+    @Path("/{productId}/threshold")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    public StoreItem setThreshold(@PathParam("storeId") @NotNull @Min(1) LongParam storeId,
+                                  @PathParam("productId") @NotNull @Min(1) LongParam productId,
+                                  @NotNull @Valid ThresholdUpdate update) {
+        requireStore(storeId.get());
+        if (!products.contains(productId.get())) {
+            throw new NotFoundException(Missing.product(productId.get()));
+        }
+        inventory.setThreshold(storeId.get(), productId.get(), update.lowStockThreshold());
+        return item(storeId.get(), productId.get());
+    }
+
+    private StoreItem item(long storeId, long productId) {
+        InventoryItem item = inventory.findItem(storeId, productId)
+                .orElseThrow(() -> new NotFoundException(Missing.product(productId)));
+        return new StoreItem(storeId, item.productId(), item.productName(), item.currentQuantity(),
+                item.lowStockThreshold(), item.lowStock());
     }
 
     private void requireStore(long storeId) {

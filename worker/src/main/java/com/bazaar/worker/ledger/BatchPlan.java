@@ -2,6 +2,7 @@ package com.bazaar.worker.ledger;
 
 import com.bazaar.audit.AuditAction;
 import com.bazaar.audit.AuditEntry;
+import com.bazaar.inventory.LowStock;
 import com.bazaar.movement.LedgerEntry;
 import com.bazaar.movement.Movement;
 import com.bazaar.movement.MovementRules;
@@ -23,24 +24,27 @@ import java.util.UUID;
  * @param outcomes one per movement, in the batch's order
  * @param writes   the ledger and audit rows of the movements that are not duplicates
  * @param levels   the new quantity of every level an applied movement changed
+ * @param alerts   an audit row for each applied movement that made its level low ({@link LowStock#reached})
  */
-public record BatchPlan(List<Outcome> outcomes, List<Write> writes, Map<LevelKey, Long> levels) {
+public record BatchPlan(List<Outcome> outcomes, List<Write> writes, Map<LevelKey, Long> levels, List<AuditEntry> alerts) {
 
     /** A ledger row to insert and its audit row; {@code position} is the movement's place in the batch. */
     public record Write(int position, LedgerEntry entry, AuditEntry audit) {
     }
 
     /**
-     * @param onHand  the current quantity of every level a movement without a refusal touches
-     * @param inLedger the movement ids of the batch that the ledger already holds
+     * @param onHand     the current quantity of every level a movement without a refusal touches
+     * @param thresholds the low-stock thresholds of those levels that have one
+     * @param inLedger   the movement ids of the batch that the ledger already holds
      */
-    public static BatchPlan of(List<CheckedMovement> batch, Map<LevelKey, Long> onHand, Set<UUID> inLedger,
-                               boolean allowNegativeStock, Instant now) {
+    public static BatchPlan of(List<CheckedMovement> batch, Map<LevelKey, Long> onHand, Map<LevelKey, Integer> thresholds,
+                               Set<UUID> inLedger, boolean allowNegativeStock, Instant now) {
         Map<LevelKey, Long> levels = new HashMap<>(onHand);
         Set<UUID> seen = new HashSet<>(inLedger);
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         List<Write> writes = new ArrayList<>(batch.size());
         Map<LevelKey, Long> changed = new LinkedHashMap<>();
+        List<AuditEntry> alerts = new ArrayList<>();
         for (CheckedMovement checked : batch) {
             Movement movement = checked.movement();
             if (!seen.add(movement.movementId())) {
@@ -58,6 +62,9 @@ public record BatchPlan(List<Outcome> outcomes, List<Write> writes, Map<LevelKey
                 levels.put(key, after);
                 changed.put(key, after);
                 entry = LedgerEntry.applied(movement, before, now);
+                if (LowStock.reached(before, after, thresholds.get(key))) {
+                    alerts.add(lowStock(movement, after, thresholds.get(key)));
+                }
             } else {
                 after = before;
                 entry = LedgerEntry.rejected(movement, before, rejection);
@@ -65,7 +72,18 @@ public record BatchPlan(List<Outcome> outcomes, List<Write> writes, Map<LevelKey
             writes.add(new Write(outcomes.size(), entry, audit(entry, before, after)));
             outcomes.add(entry.applied() ? Outcome.APPLIED : Outcome.REJECTED);
         }
-        return new BatchPlan(outcomes, writes, changed);
+        return new BatchPlan(outcomes, writes, changed, alerts);
+    }
+
+    private static AuditEntry lowStock(Movement movement, long quantity, int threshold) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("storeId", movement.storeId());
+        details.put("productId", movement.productId());
+        details.put("quantity", quantity);
+        details.put("lowStockThreshold", threshold);
+        details.put("movementId", movement.movementId().toString());
+        return new AuditEntry(movement.actor(), AuditAction.LOW_STOCK_REACHED,
+                movement.storeId() + ":" + movement.productId(), details);
     }
 
     private static AuditEntry audit(LedgerEntry entry, Long before, Long after) {

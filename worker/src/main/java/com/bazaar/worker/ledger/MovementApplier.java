@@ -54,9 +54,18 @@ public class MovementApplier {
 
         // Lock first: a redelivered movement waits here until the transaction that applied it has committed,
         // so the ledger lookup below sees it.
-        Map<LevelKey, Long> onHand = lock(inventory, batch);
+        List<InventoryLevel> locked = lock(inventory, batch);
+        Map<LevelKey, Long> onHand = new HashMap<>();
+        Map<LevelKey, Integer> thresholds = new HashMap<>();
+        for (InventoryLevel level : locked) {
+            LevelKey key = new LevelKey(level.storeId(), level.productId());
+            onHand.put(key, level.quantity());
+            if (level.lowStockThreshold() != null) {
+                thresholds.put(key, level.lowStockThreshold());
+            }
+        }
         Set<UUID> inLedger = ledger.existing(batch.stream().map(c -> c.movement().movementId()).toArray(UUID[]::new));
-        BatchPlan plan = BatchPlan.of(batch, onHand, inLedger, allowNegativeStock, clock.instant());
+        BatchPlan plan = BatchPlan.of(batch, onHand, thresholds, inLedger, allowNegativeStock, clock.instant());
         if (plan.writes().isEmpty()) {
             return plan.outcomes();
         }
@@ -78,9 +87,10 @@ public class MovementApplier {
         }
         if (!plan.levels().isEmpty()) {
             inventory.update(plan.levels().entrySet().stream()
-                    .map(e -> new InventoryLevel(e.getKey().storeId(), e.getKey().productId(), e.getValue()))
+                    .map(e -> new InventoryLevel(e.getKey().storeId(), e.getKey().productId(), e.getValue(), null))
                     .toList());
         }
+        audits.addAll(plan.alerts());
         handle.attach(AuditDao.class).record(audits);
         return outcomes;
     }
@@ -96,18 +106,14 @@ public class MovementApplier {
         return MovementRules.clockViolation(movement.occurredAt(), movement.acceptedAt()).orElse(null);
     }
 
-    /** Locks the levels the movements without a refusal touch, in (store, product) order, with their quantities. */
-    private static Map<LevelKey, Long> lock(InventoryDao inventory, List<CheckedMovement> batch) {
+    /** Locks the levels the movements without a refusal touch, in (store, product) order. */
+    private static List<InventoryLevel> lock(InventoryDao inventory, List<CheckedMovement> batch) {
         SortedSet<LevelKey> keys = new TreeSet<>();
         batch.stream().filter(c -> c.refusal() == null).forEach(c -> keys.add(LevelKey.of(c.movement())));
-        Map<LevelKey, Long> levels = new HashMap<>();
-        if (!keys.isEmpty()) {
-            long[] storeIds = keys.stream().mapToLong(LevelKey::storeId).toArray();
-            long[] productIds = keys.stream().mapToLong(LevelKey::productId).toArray();
-            for (InventoryLevel level : inventory.lock(storeIds, productIds)) {
-                levels.put(new LevelKey(level.storeId(), level.productId()), level.quantity());
-            }
+        if (keys.isEmpty()) {
+            return List.of();
         }
-        return levels;
+        return inventory.lock(keys.stream().mapToLong(LevelKey::storeId).toArray(),
+                keys.stream().mapToLong(LevelKey::productId).toArray());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.bazaar.audit.AuditAction;
+import com.bazaar.audit.AuditEntry;
 import com.bazaar.movement.Movement;
 import com.bazaar.movement.MovementSource;
 import com.bazaar.movement.MovementStatus;
@@ -35,7 +36,7 @@ class BatchPlanTest {
     @Test
     void movementsApplyInQueueOrderEachSeeingTheLevelTheOneBeforeLeft() {
         BatchPlan plan = BatchPlan.of(checked(movement(MovementType.IN, 5), movement(MovementType.OUT, 7),
-                movement(MovementType.MANUAL, 2)), Map.of(LEVEL, 3L), Set.of(), false, NOW);
+                movement(MovementType.MANUAL, 2)), Map.of(LEVEL, 3L), Map.of(), Set.of(), false, NOW);
 
         assertThat(plan.outcomes()).containsExactly(Outcome.APPLIED, Outcome.APPLIED, Outcome.REJECTED);
         assertThat(plan.levels()).isEqualTo(Map.of(LEVEL, 1L));
@@ -47,7 +48,7 @@ class BatchPlanTest {
 
     @Test
     void aMovementLargerThanTheStockIsRejectedWithBothNumbersAndChangesNothing() {
-        BatchPlan plan = BatchPlan.of(checked(movement(MovementType.OUT, 8)), Map.of(LEVEL, 7L), Set.of(), false, NOW);
+        BatchPlan plan = BatchPlan.of(checked(movement(MovementType.OUT, 8)), Map.of(LEVEL, 7L), Map.of(), Set.of(), false, NOW);
 
         assertThat(plan.outcomes()).containsExactly(Outcome.REJECTED);
         assertThat(plan.levels()).isEmpty();
@@ -60,7 +61,7 @@ class BatchPlanTest {
 
     @Test
     void negativeStockIsAllowedWhenConfigured() {
-        BatchPlan plan = BatchPlan.of(checked(movement(MovementType.OUT, 8)), Map.of(LEVEL, 7L), Set.of(), true, NOW);
+        BatchPlan plan = BatchPlan.of(checked(movement(MovementType.OUT, 8)), Map.of(LEVEL, 7L), Map.of(), Set.of(), true, NOW);
 
         assertThat(plan.outcomes()).containsExactly(Outcome.APPLIED);
         assertThat(plan.levels()).isEqualTo(Map.of(LEVEL, -1L));
@@ -71,7 +72,7 @@ class BatchPlanTest {
     void aMovementAlreadyInTheLedgerOrRepeatedInTheBatchIsADuplicateAndWritesNothing() {
         Movement seen = movement(MovementType.IN, 5);
         Movement twice = movement(MovementType.IN, 2);
-        BatchPlan plan = BatchPlan.of(checked(seen, twice, twice), Map.of(LEVEL, 0L), Set.of(seen.movementId()), false, NOW);
+        BatchPlan plan = BatchPlan.of(checked(seen, twice, twice), Map.of(LEVEL, 0L), Map.of(), Set.of(seen.movementId()), false, NOW);
 
         assertThat(plan.outcomes()).containsExactly(Outcome.DUPLICATE, Outcome.APPLIED, Outcome.DUPLICATE);
         assertThat(plan.writes()).extracting(BatchPlan.Write::position).containsExactly(1);
@@ -81,7 +82,7 @@ class BatchPlanTest {
     @Test
     void aRefusedMovementIsRejectedWithItsRefusalWithoutLookingAtTheStock() {
         Movement movement = movement(MovementType.IN, 5);
-        BatchPlan plan = BatchPlan.of(List.of(new CheckedMovement(movement, "Store 1 not found")), Map.of(), Set.of(),
+        BatchPlan plan = BatchPlan.of(List.of(new CheckedMovement(movement, "Store 1 not found")), Map.of(), Map.of(), Set.of(),
                 false, NOW);
 
         assertThat(plan.outcomes()).containsExactly(Outcome.REJECTED);
@@ -93,7 +94,7 @@ class BatchPlanTest {
     @Test
     void aCountSetsTheLevelAndRecordsTheChangeItMadeAndTheMovementsAfterItStartFromIt() {
         BatchPlan plan = BatchPlan.of(checked(count(MovementType.COUNT, 4, null), movement(MovementType.OUT, 3),
-                count(MovementType.COUNT, 0, null)), Map.of(LEVEL, 10L), Set.of(), false, NOW);
+                count(MovementType.COUNT, 0, null)), Map.of(LEVEL, 10L), Map.of(), Set.of(), false, NOW);
 
         assertThat(plan.outcomes()).containsExactly(Outcome.APPLIED, Outcome.APPLIED, Outcome.APPLIED);
         assertThat(plan.writes()).extracting(w -> w.entry().delta()).containsExactly(-6L, -3L, -1L);
@@ -102,7 +103,7 @@ class BatchPlanTest {
 
     @Test
     void aCountWithTheExpectedQuantityApplies() {
-        BatchPlan plan = BatchPlan.of(checked(count(MovementType.COUNT, 12, 7)), Map.of(LEVEL, 7L), Set.of(), false, NOW);
+        BatchPlan plan = BatchPlan.of(checked(count(MovementType.COUNT, 12, 7)), Map.of(LEVEL, 7L), Map.of(), Set.of(), false, NOW);
 
         assertThat(plan.outcomes()).containsExactly(Outcome.APPLIED);
         assertThat(plan.levels()).isEqualTo(Map.of(LEVEL, 12L));
@@ -113,7 +114,7 @@ class BatchPlanTest {
     @Test
     void aCountExpectingAnotherLevelIsRejectedNamingBothAndChangesNothing() {
         BatchPlan plan = BatchPlan.of(checked(movement(MovementType.IN, 2), count(MovementType.COUNT, 12, 7)),
-                Map.of(LEVEL, 7L), Set.of(), false, NOW);
+                Map.of(LEVEL, 7L), Map.of(), Set.of(), false, NOW);
 
         assertThat(plan.outcomes()).containsExactly(Outcome.APPLIED, Outcome.REJECTED);
         assertThat(plan.writes().get(1).entry().rejectionReason()).isEqualTo("count expected 7 on hand, found 9");
@@ -124,8 +125,28 @@ class BatchPlanTest {
     @Test
     void aRefusedCountRecordsNoChange() {
         BatchPlan plan = BatchPlan.of(List.of(new CheckedMovement(count(MovementType.COUNT, 5, null), "Store 1 not found")),
-                Map.of(), Set.of(), false, NOW);
+                Map.of(), Map.of(), Set.of(), false, NOW);
 
         assertThat(plan.writes().get(0).entry().delta()).isZero();
+    }
+
+    @Test
+    void eachMovementThatTakesALevelFromAboveItsThresholdToAtOrUnderItRaisesOneAlert() {
+        BatchPlan plan = BatchPlan.of(checked(movement(MovementType.OUT, 5), movement(MovementType.OUT, 1),
+                        movement(MovementType.IN, 10), count(MovementType.COUNT, 5, null)),
+                Map.of(LEVEL, 10L), Map.of(LEVEL, 5), Set.of(), false, NOW);
+
+        assertThat(plan.alerts()).hasSize(2);
+        assertThat(plan.alerts()).extracting(AuditEntry::action).containsOnly(AuditAction.LOW_STOCK_REACHED);
+        assertThat(plan.alerts()).extracting(a -> (Object) a.details().get("quantity")).containsExactly(5L, 5L);
+        assertThat(plan.alerts().get(0).entityId()).isEqualTo("1:2");
+    }
+
+    @Test
+    void noThresholdNoAlert() {
+        BatchPlan plan = BatchPlan.of(checked(movement(MovementType.OUT, 10)), Map.of(LEVEL, 10L), Map.of(), Set.of(),
+                false, NOW);
+
+        assertThat(plan.alerts()).isEmpty();
     }
 }

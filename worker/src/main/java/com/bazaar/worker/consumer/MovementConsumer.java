@@ -2,8 +2,6 @@ package com.bazaar.worker.consumer;
 
 import com.bazaar.db.Databases;
 import com.bazaar.queue.MessageAttributes;
-import com.codahale.metrics.Histogram;
-import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 import io.dropwizard.lifecycle.Managed;
@@ -15,7 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -41,19 +38,11 @@ public class MovementConsumer implements Managed {
     private final ExecutorService threads;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final CountDownLatch stopped;
-    private final Timer receiveTime;
-    private final Timer handleTime;
-    private final Timer deleteTime;
-    private final Histogram batchSize;
-    private final Meter received;
-    private final Meter deadLettered;
-    private final Meter retried;
+    private final ConsumerMetrics metrics;
     private final ThreadActivity activity;
     /** SentTimestamp (epoch ms) of the oldest message of the latest batch received, 0 before the first. */
     private final AtomicLong lastTakenSentAt = new AtomicLong();
-    /** Threads between deciding to poll and having settled what they received; a pause waits for none. */
-    private final AtomicInteger polling = new AtomicInteger();
-    private volatile boolean paused;
+    private final PauseSwitch pauseSwitch = new PauseSwitch();
 
     public MovementConsumer(MovementQueue queue, BatchHandler handler, BooleanSupplier databaseReachable,
                             ConsumerConfiguration config, ExecutorService threads, MetricRegistry metrics) {
@@ -63,13 +52,7 @@ public class MovementConsumer implements Managed {
         this.config = config;
         this.threads = threads;
         this.stopped = new CountDownLatch(config.getThreads());
-        this.receiveTime = metrics.timer("bazaar.worker.receive");
-        this.handleTime = metrics.timer("bazaar.worker.batch");
-        this.deleteTime = metrics.timer("bazaar.worker.delete");
-        this.batchSize = metrics.histogram("bazaar.worker.batch-size");
-        this.received = metrics.meter("bazaar.worker.messages.received");
-        this.deadLettered = metrics.meter("bazaar.worker.messages.dead-lettered");
-        this.retried = metrics.meter("bazaar.worker.messages.retried");
+        this.metrics = ConsumerMetrics.in(metrics);
         this.activity = new ThreadActivity(config.getThreads());
     }
 
@@ -97,15 +80,7 @@ public class MovementConsumer implements Managed {
      * @return true once no thread holds messages; false if some still did after {@code patience}
      */
     public boolean pause(Duration patience) throws InterruptedException {
-        paused = true;
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (polling.get() > 0) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(20);
-        }
-        return true;
+        return pauseSwitch.pause(patience);
     }
 
     /** How long a pause or a stop waits for the batches in hand: a whole long poll, then a whole visibility timeout. */
@@ -114,11 +89,11 @@ public class MovementConsumer implements Managed {
     }
 
     public void resume() {
-        paused = false;
+        pauseSwitch.resume();
     }
 
     public boolean isPaused() {
-        return paused;
+        return pauseSwitch.isPaused();
     }
 
     /** The threads that have not polled the queue within {@code bound}, each with what it is doing instead. */
@@ -141,10 +116,7 @@ public class MovementConsumer implements Managed {
         try {
             while (running()) {
                 activity.polling(thread);
-                // Counted before the check, so that a pause either sees this thread polling or stops it.
-                polling.incrementAndGet();
-                if (paused) {
-                    polling.decrementAndGet();
+                if (!pauseSwitch.mayPoll()) {
                     activity.doing(thread, "paused");
                     pause(1);
                     continue;
@@ -156,7 +128,7 @@ public class MovementConsumer implements Managed {
                         }
                         pollOnce(thread);
                     } finally {
-                        polling.decrementAndGet();
+                        pauseSwitch.settled();
                     }
                     failures = 0;
                 } catch (DatabaseUnavailable e) {
@@ -179,18 +151,18 @@ public class MovementConsumer implements Managed {
 
     private void pollOnce(int thread) {
         activity.doing(thread, "receiving");
-        List<Message> messages = receiveTime.timeSupplier(() -> queue.receive(config.getMessagesPerTransaction(),
+        List<Message> messages = metrics.receive().timeSupplier(() -> queue.receive(config.getMessagesPerTransaction(),
                 config.getWaitTime().toJavaDuration(), config.getVisibilityTimeout().toJavaDuration()));
         if (messages.isEmpty()) {
             return;
         }
         activity.doing(thread, "handling a batch of " + messages.size());
-        received.mark(messages.size());
-        batchSize.update(messages.size());
+        metrics.received().mark(messages.size());
+        metrics.batchSize().update(messages.size());
         lastTakenSentAt.set(messages.stream().mapToLong(message -> MessageAttributes.sentAt(message).toEpochMilli())
                 .min().orElseThrow());
         Disposition disposition;
-        try (Timer.Context timing = handleTime.time()) {
+        try (Timer.Context timing = metrics.batch().time()) {
             disposition = handler.handle(messages);
         } catch (RuntimeException e) {
             if (!Databases.isUnavailable(e)) {
@@ -202,10 +174,10 @@ public class MovementConsumer implements Managed {
         List<Message> delete = new ArrayList<>(disposition.delete());
         if (!disposition.deadLetter().isEmpty()) {
             List<Message> moved = queue.deadLetter(disposition.deadLetter());
-            deadLettered.mark(moved.size());
+            metrics.deadLettered().mark(moved.size());
             delete.addAll(moved);
         }
-        try (Timer.Context timing = deleteTime.time()) {
+        try (Timer.Context timing = metrics.delete().time()) {
             queue.delete(delete);
         }
         retryLater(disposition.retry());
@@ -216,7 +188,7 @@ public class MovementConsumer implements Managed {
         if (messages.isEmpty()) {
             return;
         }
-        retried.mark(messages.size());
+        metrics.retried().mark(messages.size());
         queue.delay(messages, message -> (int) config.backoffSeconds(Integer.parseInt(
                 message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"))));
     }

@@ -20,7 +20,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 @RegisterRowMapper(LedgerDao.MovementViewMapper.class)
 public interface LedgerDao {
     String VIEW = """
-            SELECT m.movement_id, m.store_id, m.product_id, s.name AS store_name, p.name AS product_name, m.type,
+            SELECT m.id, m.movement_id, m.store_id, m.product_id, s.name AS store_name, p.name AS product_name, m.type,
                    m.quantity, m.expected_quantity, m.delta, m.status, m.reason, m.rejection_reason, m.actor, m.source, m.request_id,
                    m.occurred_at, m.accepted_at, m.created_at, m.applied_at
             FROM stock_movements m
@@ -61,6 +61,16 @@ public interface LedgerDao {
     List<MovementView> report(@BindMethods("f") MovementFilter filter, int limit, long offset);
 
     /**
+     * The report's rows after a position in its order (keyset paging): the row comparison is an index condition
+     * of the report's indexes, so a page costs the same at any depth.
+     */
+    @SqlQuery(VIEW + REPORT_FILTER + """
+              AND (m.occurred_at, m.id) < (:occurredAt, :ledgerId)
+            ORDER BY m.occurred_at DESC, m.id DESC LIMIT :limit
+            """)
+    List<MovementView> reportAfter(@BindMethods("f") MovementFilter filter, Instant occurredAt, long ledgerId, int limit);
+
+    /**
      * Matching rows, counted no further than {@code cap}: an exact count over most of a big ledger is a full scan.
      * Counted in the report's order, so that the planner walks the report's index and stops at the cap instead
      * of betting on a sequential scan that finds the matches early (it misjudges correlated filters).
@@ -77,6 +87,7 @@ public interface LedgerDao {
             String storeName = rs.getString("store_name");
             String productName = rs.getString("product_name");
             return new MovementView(
+                    rs.getLong("id"),
                     rs.getObject("movement_id", UUID.class),
                     storeId,
                     productId,

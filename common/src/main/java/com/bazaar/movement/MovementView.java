@@ -1,13 +1,17 @@
 package com.bazaar.movement;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
  * A movement as the API shows it, with its store's and product's names. {@code store} or {@code product}
  * is null only on a movement rejected because that store or product does not exist.
+ *
+ * @param ledgerId the row's place in the ledger, which breaks ties of occurredAt in the report (not shown)
  */
 public record MovementView(
+        @JsonIgnore long ledgerId,
         UUID id,
         long storeId,
         long productId,

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -34,10 +35,27 @@ public class MovementResource {
         this.ledger = ledger;
     }
 
-    public record MovementPage(@JsonUnwrapped Paging.Totals totals, List<MovementView> movements) {
+    /**
+     * @param totals     absent when paging by cursor (counting is what a cursor avoids)
+     * @param nextCursor where the next page starts, null on the last one
+     */
+    public record MovementPage(@JsonUnwrapped Paging.Totals totals, List<MovementView> movements, String nextCursor) {
+
+        /** @param rows up to one more than {@code limit}: the extra row only says that there is a next page */
+        static MovementPage of(Paging.Totals totals, List<MovementView> rows, int limit) {
+            if (rows.size() <= limit) {
+                return new MovementPage(totals, rows, null);
+            }
+            MovementView last = rows.get(limit - 1);
+            return new MovementPage(totals, rows.subList(0, limit),
+                    new ReportCursor(last.occurredAt(), last.ledgerId()).encode());
+        }
     }
 
-    /** The movement report: filters, newest first by occurredAt, paged by limit and offset. */
+    /**
+     * The movement report: filters, newest first by occurredAt, paged by limit and either offset (with totals,
+     * within a window) or cursor (keyset, at any depth).
+     */
     @GET
     @RolesAllowed({Roles.CLERK, Roles.AUDITOR})
     public MovementPage report(
@@ -48,14 +66,23 @@ public class MovementResource {
             @QueryParam("startDate") String startDate,
             @QueryParam("endDate") String endDate,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) IntParam limit,
-            @QueryParam("offset") @DefaultValue("0") @Min(0) LongParam offset) {
+            @QueryParam("offset") @DefaultValue("0") @Min(0) LongParam offset,
+            @QueryParam("cursor") String cursor) {
         var filter = new MovementFilter(Paging.positiveId("storeId", storeId), Paging.positiveId("productId", productId),
                 Paging.wireName("type", type, MovementType.class), Paging.wireName("status", status, MovementStatus.class),
                 Paging.instant("startDate", startDate), Paging.instant("endDate", endDate));
         Paging.requireOrdered(filter.startDate(), filter.endDate());
+        if (cursor != null) {
+            if (offset.get() != 0) {
+                throw new BadRequestException("cursor and offset do not go together: follow nextCursor from the first page");
+            }
+            ReportCursor after = ReportCursor.decode(cursor);
+            return MovementPage.of(null, ledger.reportAfter(filter, after.occurredAt(), after.ledgerId(), limit.get() + 1),
+                    limit.get());
+        }
         var page = Paging.page(limit.get(), offset.get(), cap -> ledger.count(filter, cap),
-                () -> ledger.report(filter, limit.get(), offset.get()));
-        return new MovementPage(page.totals(), page.rows());
+                () -> ledger.report(filter, limit.get() + 1, offset.get()));
+        return MovementPage.of(page.totals(), page.rows(), limit.get());
     }
 
     /** A movement the worker has applied or rejected; one still on the queue is not known yet (404). */

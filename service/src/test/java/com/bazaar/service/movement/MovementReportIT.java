@@ -169,4 +169,84 @@ class MovementReportIT {
     void anAuditorMayReadTheReport() {
         assertThat(Api.at(APP.getLocalPort()).as(ServiceTestApp.AUDITOR).get("/stock-movements").statusCode()).isEqualTo(200);
     }
+
+    /** Rows of a new store: {@code count} movements, occurredAt shared by runs of five (ties the ledger id breaks). */
+    static long busyStore(int count) {
+        Api admin = Api.at(APP.getLocalPort()).as(ServiceTestApp.ADMIN);
+        long store = admin.newStore();
+        long product = admin.newProduct();
+        DB.useHandle(h -> h.createUpdate("""
+                INSERT INTO stock_movements (movement_id, store_id, product_id, type, quantity, delta, status, actor,
+                                             source, occurred_at, applied_at)
+                SELECT gen_random_uuid(), :store, :product, 'in', 1, 1, 'applied', 'seed', 'sqs',
+                       CAST(:day AS timestamptz) + (i / 5) * interval '1 second', now()
+                FROM generate_series(1, :count) AS i""")
+                .bind("store", store).bind("product", product).bind("day", DAY).bind("count", count).execute());
+        DB.useHandle(h -> h.execute("ANALYZE stock_movements"));
+        return store;
+    }
+
+    @Test
+    void followingCursorsWalksTheWholeFilteredReportOnceInOrder() {
+        long store = busyStore(103);
+        List<String> everything = new ArrayList<>();
+        ok("storeId=" + store + "&limit=100").get("movements").forEach(m -> everything.add(m.get("id").asText()));
+        ok("storeId=" + store + "&limit=100&offset=100").get("movements").forEach(m -> everything.add(m.get("id").asText()));
+
+        List<String> walked = new ArrayList<>();
+        JsonNode page = ok("storeId=" + store + "&limit=7");
+        assertThat(page.has("totalItems")).as("the first page is an offset page, with totals").isTrue();
+        int pages = 1;
+        while (true) {
+            page.get("movements").forEach(m -> walked.add(m.get("id").asText()));
+            if (page.get("nextCursor").isNull()) {
+                break;
+            }
+            page = ok("storeId=" + store + "&limit=7&cursor=" + page.get("nextCursor").asText());
+            assertThat(page.has("totalItems")).isFalse();
+            pages++;
+        }
+
+        assertThat(everything).hasSize(103).doesNotHaveDuplicates();
+        assertThat(walked).containsExactlyElementsOf(everything);
+        assertThat(pages).isEqualTo(15);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cursor=nonsense", "cursor=djI6MTox", "cursor=djE6eDox", "cursor=&limit=5",
+            "cursor=djE6MTAwMDAwMDAwMDAwMDoy&offset=20"})
+    void aCursorThisApiDidNotGiveIs400(String query) {
+        HttpResponse<String> response = report(query);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(json(response).get("message").asText()).containsAnyOf("cursor");
+    }
+
+    /** Keyset paging reads about as many index pages at depth 99,000 as on page 1; an offset reads them all. */
+    @Test
+    void aPageByCursorCostsTheSameAtAnyDepth() throws Exception {
+        long store = busyStore(100_000);
+        record Position(String occurredAt, long id) {
+        }
+        Position deep = DB.withHandle(h -> h.createQuery("""
+                SELECT occurred_at::text, id FROM stock_movements WHERE store_id = :store
+                ORDER BY occurred_at DESC, id DESC OFFSET 99000 LIMIT 1""").bind("store", store)
+                .map((rs, ctx) -> new Position(rs.getString(1), rs.getLong(2))).one());
+        String page = "SELECT m.id FROM stock_movements m WHERE m.status = 'applied' AND m.store_id = " + store;
+        String order = " ORDER BY m.occurred_at DESC, m.id DESC LIMIT 21";
+
+        long first = buffers(page + order);
+        long byCursor = buffers(page + " AND (m.occurred_at, m.id) < ('" + deep.occurredAt() + "', " + deep.id() + ")" + order);
+        long byOffset = buffers(page + order + " OFFSET 99000");
+
+        assertThat(byCursor).as("buffers at depth 99,000 by cursor vs page 1 (%d)", first).isLessThanOrEqualTo(first * 2 + 4);
+        assertThat(byOffset).as("by offset").isGreaterThan(first * 20);
+    }
+
+    private static long buffers(String query) throws Exception {
+        String plan = DB.withHandle(h -> h.createQuery("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + query)
+                .mapTo(String.class).one());
+        JsonNode top = Api.JSON.readTree(plan).get(0).get("Plan");
+        return top.get("Shared Hit Blocks").asLong() + top.get("Shared Read Blocks").asLong();
+    }
 }

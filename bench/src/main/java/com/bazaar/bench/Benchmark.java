@@ -3,6 +3,7 @@ package com.bazaar.bench;
 import com.bazaar.movement.MovementCodec;
 import com.bazaar.movement.MovementMessage;
 import com.bazaar.movement.MovementType;
+import com.bazaar.queue.QueueConfiguration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,7 +59,7 @@ public final class Benchmark {
             Map.entry("worker-admin", "http://localhost:8082"),
             Map.entry("sqs-endpoint", "http://127.0.0.1:9324"),
             Map.entry("region", "us-east-1"),
-            Map.entry("queue", "bazaar-stock-movements.fifo"),
+            Map.entry("queue", QueueConfiguration.DEFAULT_QUEUE_NAME),
             Map.entry("db", "jdbc:postgresql://127.0.0.1:55432/bazaar"),
             Map.entry("db-user", "postgres"),
             Map.entry("db-password", ""),

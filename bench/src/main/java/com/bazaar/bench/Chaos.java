@@ -3,6 +3,7 @@ package com.bazaar.bench;
 import com.bazaar.movement.MovementCodec;
 import com.bazaar.movement.MovementMessage;
 import com.bazaar.movement.MovementType;
+import com.bazaar.queue.QueueConfiguration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -304,7 +305,7 @@ public final class Chaos {
                     units, lost, doubled), lost == 0 && doubled == 0);
         }
         try (SqsClient sqs = sqs()) {
-            String dlq = sqs.getQueueUrl(r -> r.queueName("bazaar-stock-movements-dlq.fifo")).queueUrl();
+            String dlq = sqs.getQueueUrl(r -> r.queueName(QueueConfiguration.DEFAULT_DEAD_LETTER_QUEUE_NAME)).queueUrl();
             await("the poison messages reach the dead-letter queue", Duration.ofMinutes(2), () -> Long.parseLong(
                     sqs.getQueueAttributes(r -> r.queueUrl(dlq).attributeNamesWithStrings("ApproximateNumberOfMessages"))
                             .attributesAsStrings().get("ApproximateNumberOfMessages")) >= poison.get());
@@ -446,7 +447,7 @@ public final class Chaos {
     }
 
     private static String queueUrl(SqsClient sqs) {
-        return sqs.getQueueUrl(r -> r.queueName("bazaar-stock-movements.fifo")).queueUrl();
+        return sqs.getQueueUrl(r -> r.queueName(QueueConfiguration.DEFAULT_QUEUE_NAME)).queueUrl();
     }
 
     private Connection database() throws SQLException {

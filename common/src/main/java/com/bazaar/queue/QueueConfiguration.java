@@ -18,6 +18,9 @@ import software.amazon.awssdk.services.sqs.batchmanager.SqsAsyncBatchManager;
 
 /** Where the movement queue lives: real SQS by default, any SQS-compatible endpoint if set. */
 public class QueueConfiguration {
+    public static final String DEFAULT_QUEUE_NAME = "bazaar-stock-movements.fifo";
+    public static final String DEFAULT_DEAD_LETTER_QUEUE_NAME = "bazaar-stock-movements-dlq.fifo";
+
     /** Null means the AWS endpoint of {@link #region}; set it for ElasticMQ or LocalStack. */
     private URI endpoint;
 
@@ -25,10 +28,10 @@ public class QueueConfiguration {
     private String region = "us-east-1";
 
     @NotBlank
-    private String queueName = "bazaar-stock-movements.fifo";
+    private String queueName = DEFAULT_QUEUE_NAME;
 
     @NotBlank
-    private String deadLetterQueueName = "bazaar-stock-movements-dlq.fifo";
+    private String deadLetterQueueName = DEFAULT_DEAD_LETTER_QUEUE_NAME;
 
     /** How long the service's batch manager waits to fill a batch of ten before it sends what it has. */
     @NotNull

@@ -64,8 +64,8 @@ public final class EmbeddedStackMain {
         boolean fsync = true;
         String sqsDataDirectory;
         Integer sqsPort;
-        String queueName = "bazaar-stock-movements.fifo";
-        String deadLetterQueueName = "bazaar-stock-movements-dlq.fifo";
+        String queueName;
+        String deadLetterQueueName;
 
         static Arguments parse(String[] args) {
             Arguments parsed = new Arguments();
@@ -88,6 +88,9 @@ public final class EmbeddedStackMain {
             }
             if (args.length % 2 != 0) {
                 throw new IllegalArgumentException("every option takes a value: " + String.join(" ", args));
+            }
+            if (parsed.sqsPort != null && (parsed.queueName == null || parsed.deadLetterQueueName == null)) {
+                throw new IllegalArgumentException("--sqs needs --queue and --dlq");
             }
             return parsed;
         }

@@ -2,7 +2,7 @@ package com.bazaar.service;
 
 import com.bazaar.embedded.EmbeddedDatabase;
 import com.bazaar.embedded.EmbeddedQueue;
-import com.bazaar.embedded.SharedTestStack;
+import com.bazaar.testing.SharedTestStack;
 import io.dropwizard.testing.ConfigOverride;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package com.bazaar.service;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import com.bazaar.embedded.EmbeddedDatabase;
-import com.bazaar.embedded.SharedTestStack;
+import com.bazaar.testing.SharedTestStack;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.testing.ConfigOverride;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.bazaar.embedded.EmbeddedQueue;
-import com.bazaar.embedded.SharedTestStack;
+import com.bazaar.testing.SharedTestStack;
 import com.bazaar.service.Api;
 import com.bazaar.service.BazaarServiceApplication;
 import com.bazaar.service.ServiceConfiguration;

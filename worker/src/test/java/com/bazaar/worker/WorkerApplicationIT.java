@@ -2,7 +2,7 @@ package com.bazaar.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bazaar.embedded.SharedTestStack;
+import com.bazaar.testing.SharedTestStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;

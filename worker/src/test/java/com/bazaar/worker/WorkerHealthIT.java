@@ -4,7 +4,7 @@ import static com.bazaar.service.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.bazaar.embedded.SharedTestStack;
+import com.bazaar.testing.SharedTestStack;
 import com.bazaar.service.Api;
 import com.bazaar.service.RestartableStack;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -2,7 +2,7 @@ package com.bazaar.service.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bazaar.embedded.SharedTestStack;
+import com.bazaar.testing.SharedTestStack;
 import com.bazaar.service.Api;
 import com.bazaar.service.ServiceConfiguration;
 import com.bazaar.service.ServiceTestApp;

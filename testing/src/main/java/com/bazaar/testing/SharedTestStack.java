@@ -1,4 +1,8 @@
-package com.bazaar.embedded;
+package com.bazaar.testing;
+
+import com.bazaar.embedded.EmbeddedDatabase;
+import com.bazaar.embedded.EmbeddedQueue;
+import com.bazaar.queue.QueueConfiguration;
 
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -10,8 +14,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * {@code dw.*} system properties, and the AWS SDK's default credentials at ElasticMQ's.
  */
 public final class SharedTestStack {
-    public static final String QUEUE = "bazaar-stock-movements.fifo";
-    public static final String DEAD_LETTER_QUEUE = "bazaar-stock-movements-dlq.fifo";
+    public static final String QUEUE = QueueConfiguration.DEFAULT_QUEUE_NAME;
+    public static final String DEAD_LETTER_QUEUE = QueueConfiguration.DEFAULT_DEAD_LETTER_QUEUE_NAME;
 
     private static SharedTestStack instance;
 

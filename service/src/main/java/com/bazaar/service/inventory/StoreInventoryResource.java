@@ -6,6 +6,9 @@ import com.bazaar.inventory.InventoryDao;
 import com.bazaar.inventory.InventoryItem;
 import com.bazaar.service.auth.Roles;
 import io.dropwizard.jersey.params.LongParam;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -19,6 +22,7 @@ import java.util.List;
 
 /** A store's stock, read from the inventory levels: the cost does not depend on the size of the ledger. */
 @Path("/stores/{storeId}/inventory")
+@Tag(name = "Inventory")
 @Produces(MediaType.APPLICATION_JSON)
 public class StoreInventoryResource {
     private final KnownIds stores;
@@ -37,6 +41,10 @@ public class StoreInventoryResource {
 
     @GET
     @RolesAllowed({Roles.CLERK, Roles.AUDITOR})
+    @Operation(operationId = "getStoreInventory", summary = "A store's stock of every product it has had, by product id")
+    @ApiResponse(responseCode = "200", description = "The store's inventory", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "The store id is not a positive integer")
+    @ApiResponse(responseCode = "404", description = "No store has this id")
     public StoreInventory list(@PathParam("storeId") @NotNull @Min(1) LongParam storeId) {
         requireStore(storeId.get());
         return new StoreInventory(storeId.get(), inventory.findByStore(storeId.get()));
@@ -46,6 +54,10 @@ public class StoreInventoryResource {
     @GET
     @Path("/{productId}")
     @RolesAllowed({Roles.CLERK, Roles.AUDITOR})
+    @Operation(operationId = "getStoreInventoryItem", summary = "A store's stock of one product (0 if never moved)")
+    @ApiResponse(responseCode = "200", description = "The inventory row", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "An id is not a positive integer")
+    @ApiResponse(responseCode = "404", description = "No store or no product has this id")
     public StoreItem get(@PathParam("storeId") @NotNull @Min(1) LongParam storeId,
                          @PathParam("productId") @NotNull @Min(1) LongParam productId) {
         requireStore(storeId.get());

@@ -2,6 +2,9 @@ package com.bazaar.service.apidocs;
 
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.servlets.assets.AssetServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +23,7 @@ public final class ApiDocs {
 
     public static void register(Environment environment) {
         environment.jersey().register(new OpenApiResource());
+        environment.servlets().addServlet("swagger-ui-folder", new ToFolder()).addMapping("/docs");
         environment.servlets().addServlet("swagger-ui",
                         new AssetServlet(WEBJAR + swaggerUiVersion(), "/docs", "index.html", StandardCharsets.UTF_8))
                 .addMapping("/docs/*");
@@ -27,6 +31,14 @@ public final class ApiDocs {
         environment.servlets().addServlet("swagger-ui-initializer",
                         new AssetServlet("/apidocs", "/docs", null, StandardCharsets.UTF_8))
                 .addMapping("/docs/swagger-initializer.js");
+    }
+
+    /** The page's assets are relative to it: served at {@code /docs} they would be looked for at the root. */
+    private static final class ToFolder extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.sendRedirect("/docs/");
+        }
     }
 
     private static String swaggerUiVersion() {

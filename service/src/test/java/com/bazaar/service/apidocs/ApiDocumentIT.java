@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The served OpenAPI document: open to everyone, valid OpenAPI 3, the same in JSON and YAML, and identical to
- * the copy checked in as docs/openapi.yaml.
+ * the copy checked in as docs/openapi.yaml; Swagger UI at /docs, open too, reading it; everything else still
+ * behind Basic Auth.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ApiDocumentIT {
@@ -71,5 +72,28 @@ class ApiDocumentIT {
         assertThat(result.getMessages()).as("validation messages").isEmpty();
         assertThat(result.getOpenAPI()).isNotNull();
         assertThat(result.getOpenAPI().getOpenapi()).startsWith("3.");
+    }
+
+    @Test
+    void theApiPageIsSwaggerUiOnThisDocument() {
+        HttpResponse<String> bare = anonymous().get("/docs");
+        assertThat(bare.statusCode()).isIn(301, 302);
+        assertThat(bare.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/docs/"));
+        assertThat(served("/docs/")).contains("<div id=\"swagger-ui\">", "swagger-ui-bundle.js", "swagger-initializer.js");
+        assertThat(served("/docs/swagger-initializer.js")).contains("url: \"../openapi.json\"").doesNotContain("petstore");
+        assertThat(served("/docs/swagger-ui-bundle.js")).contains("SwaggerUIBundle");
+        assertThat(served("/docs/swagger-ui.css")).isNotEmpty();
+    }
+
+    @Test
+    void everythingElseStillNeedsCredentials() {
+        for (String path : new String[] {"/products", "/stores/1/inventory", "/stock-movements", "/audit-logs", "/openapi.xml"}) {
+            HttpResponse<String> response = anonymous().get(path);
+            assertThat(response.statusCode()).as(path).isIn(401, 404);
+            if (!path.equals("/openapi.xml")) {
+                assertThat(response.statusCode()).as(path).isEqualTo(401);
+            }
+        }
+        assertThat(Api.at(APP.getLocalPort()).as(ServiceTestApp.CLERK).get("/products").statusCode()).isEqualTo(200);
     }
 }

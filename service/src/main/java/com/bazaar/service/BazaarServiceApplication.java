@@ -12,6 +12,7 @@ import com.bazaar.movement.LedgerDao;
 import com.bazaar.queue.QueueConfiguration;
 import com.bazaar.queue.QueueHealthCheck;
 import com.bazaar.queue.QueueUrl;
+import com.bazaar.service.apidocs.ApiDocs;
 import com.bazaar.service.audit.AuditLogResource;
 import com.bazaar.service.auth.BcryptAuthenticator;
 import com.bazaar.service.auth.CountedUnauthorizedHandler;
@@ -123,5 +124,6 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         environment.jersey().register(new StoreInventoryResource(knownStores, knownProducts, inventory));
         environment.jersey().register(new ProductQuantityResource(knownProducts, inventory));
         environment.jersey().register(new AuditLogResource(jdbi.onDemand(AuditDao.class)));
+        ApiDocs.register(environment);
     }
 }

@@ -12,9 +12,12 @@ import com.bazaar.service.ServiceConfiguration;
 import com.bazaar.service.ServiceTestApp;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
+import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.localstack.LocalStackContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.utility.DockerImageName;
@@ -25,24 +28,42 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The end-to-end scenario against LocalStack's SQS instead of ElasticMQ (the database stays the embedded
- * one): what a user with Docker runs. Skipped where Docker is absent, which includes this project's CI.
+ * The end-to-end scenario against an SQS emulator in Docker instead of ElasticMQ (the database stays the embedded
+ * one): what a user with Docker runs. Floci by default; {@code -Dsqs.emulator=localstack} for LocalStack (with
+ * {@code LOCALSTACK_AUTH_TOKEN} in the environment, which it needs since March 2026). Skipped where Docker is
+ * absent, which includes this project's CI.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class LocalStackPipelineIT {
+    static final int SQS_PORT = 4566;
+    static final String REGION = "us-east-1";
+
     @Container
-    static final LocalStackContainer LOCALSTACK = new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4"))
-            .withServices(LocalStackContainer.Service.SQS);
+    static final GenericContainer<?> EMULATOR = emulator(System.getProperty("sqs.emulator", "floci"));
+
+    static GenericContainer<?> emulator(String name) {
+        return switch (name) {
+            case "floci" -> new GenericContainer<>(DockerImageName.parse("floci/floci")).withExposedPorts(SQS_PORT)
+                    .waitingFor(Wait.forListeningPort());
+            case "localstack" -> new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4"))
+                    .withServices(LocalStackContainer.Service.SQS)
+                    .withEnv("LOCALSTACK_AUTH_TOKEN", System.getenv().getOrDefault("LOCALSTACK_AUTH_TOKEN", ""));
+            default -> throw new IllegalArgumentException("sqs.emulator must be floci or localstack (got " + name + ")");
+        };
+    }
+
+    static URI endpoint() {
+        return URI.create("http://" + EMULATOR.getHost() + ":" + EMULATOR.getMappedPort(SQS_PORT));
+    }
 
     @Test
-    void aMovementPostedToTheServiceIsAppliedByTheWorkerThroughLocalStack() throws Exception {
+    void aMovementPostedToTheServiceIsAppliedByTheWorkerThroughTheEmulator() throws Exception {
         ServiceTestApp.startStack();
-        String endpoint = LOCALSTACK.getEndpointOverride(LocalStackContainer.Service.SQS).toString();
         createQueues();
-        // LocalStack takes any credentials, so the test stack's (system properties) do.
+        // Both emulators take any credentials, so the test stack's (system properties) do.
         ConfigOverride[] queue = {
-            ConfigOverride.config("queue.endpoint", endpoint),
-            ConfigOverride.config("queue.region", LOCALSTACK.getRegion()),
+            ConfigOverride.config("queue.endpoint", endpoint().toString()),
+            ConfigOverride.config("queue.region", REGION),
         };
         var service = new DropwizardTestSupport<ServiceConfiguration>(BazaarServiceApplication.class, ServiceTestApp.CONFIG,
                 ConfigOverride.randomPorts(),
@@ -73,10 +94,9 @@ class LocalStackPipelineIT {
 
     private static void createQueues() {
         try (SqsClient sqs = SqsClient.builder()
-                .endpointOverride(LOCALSTACK.getEndpointOverride(LocalStackContainer.Service.SQS))
-                .region(Region.of(LOCALSTACK.getRegion()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey())))
+                .endpointOverride(endpoint())
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
             EmbeddedQueue.createQueues(sqs, SharedTestStack.QUEUE, SharedTestStack.DEAD_LETTER_QUEUE);
         }

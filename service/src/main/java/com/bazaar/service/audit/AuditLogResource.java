@@ -9,6 +9,11 @@ import com.bazaar.service.http.Paging;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.dropwizard.jersey.params.IntParam;
 import io.dropwizard.jersey.params.LongParam;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,6 +32,7 @@ import java.util.stream.Collectors;
 
 /** The audit trail, for admins and auditors: every write in the system, findable by its entity. */
 @Path("/audit-logs")
+@Tag(name = "Audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditLogResource {
     private static final Set<String> ENTITY_TYPES = Arrays.stream(AuditAction.values()).map(AuditAction::entityType)
@@ -45,13 +51,19 @@ public class AuditLogResource {
 
     @GET
     @RolesAllowed(Roles.AUDITOR)
+    @Operation(operationId = "findAuditLogs", summary = "The audit trail, newest first",
+            description = "Paged as the movement report, with the same 10,000-row window.")
+    @ApiResponse(responseCode = "200", description = "One page of audit rows", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "A malformed or out-of-range parameter (the message names it), "
+            + "`startDate` after `endDate`, or `offset + limit` over 10,000")
     public AuditPage find(
-            @QueryParam("entityType") @Size(min = 1, max = 50) String entityType,
+            @QueryParam("entityType") @Parameter(description = "The entity type of an audit action: product, store, stock_movement")
+            @Size(min = 1, max = 50) String entityType,
             @QueryParam("entityId") @Size(min = 1, max = 64) String entityId,
             @QueryParam("userId") @Size(min = 1, max = 255) String userId,
-            @QueryParam("actionType") @Size(min = 1, max = 50) String actionType,
-            @QueryParam("startDate") String startDate,
-            @QueryParam("endDate") String endDate,
+            @QueryParam("actionType") @Parameter(schema = @Schema(implementation = AuditAction.class)) @Size(min = 1, max = 50) String actionType,
+            @QueryParam("startDate") @Parameter(description = "Inclusive", schema = @Schema(type = "string", format = "date-time")) String startDate,
+            @QueryParam("endDate") @Parameter(description = "Inclusive", schema = @Schema(type = "string", format = "date-time")) String endDate,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) IntParam limit,
             @QueryParam("offset") @DefaultValue("0") @Min(0) LongParam offset) {
         var filter = new AuditFilter(Paging.oneOf("entityType", entityType, ENTITY_TYPES), Paging.text("entityId", entityId),

@@ -7,6 +7,12 @@ import com.bazaar.service.auth.Roles;
 import com.bazaar.service.auth.User;
 import io.dropwizard.auth.Auth;
 import io.dropwizard.jersey.params.LongParam;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -26,6 +32,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 @Path("/products")
+@Tag(name = "Catalog")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProductResource {
@@ -35,11 +42,22 @@ public class ProductResource {
         this.products = products;
     }
 
+    @Schema(name = "ProductCreated")
     public record Created(String message, long productId, Product product) {
     }
 
     @POST
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "createProduct", summary = "Add a product",
+            description = "`name` is trimmed, 1..200 characters and unique case-insensitively; "
+                    + "`sku` is optional, trimmed, 1..64 characters without white space and unique. "
+                    + "Writes a PRODUCT_CREATED audit row in the same transaction.")
+    @ApiResponse(responseCode = "201", description = "Created",
+            headers = @Header(name = "Location", description = "The new product's URL", schema = @Schema(type = "string", format = "uri")),
+            content = @Content(schema = @Schema(implementation = Created.class)))
+    @ApiResponse(responseCode = "400", description = "Malformed JSON, a wrong JSON type, an unknown field, or a missing, blank or too long value")
+    @ApiResponse(responseCode = "409", description = "The name (in any case) or the SKU is taken")
+    @ApiResponse(responseCode = "415", description = "The body is not application/json")
     public Response create(@Auth User user, @NotNull @Valid NewProduct request, @Context UriInfo uri) {
         Product product = products.create(request.name(), request.sku(), user.getName())
                 .orElseThrow(() -> conflict(request));
@@ -57,6 +75,8 @@ public class ProductResource {
 
     @GET
     @RolesAllowed({Roles.CLERK, Roles.AUDITOR})
+    @Operation(operationId = "listProducts", summary = "All products, by id")
+    @ApiResponse(responseCode = "200", description = "The products", useReturnTypeSchema = true)
     public List<Product> list() {
         return products.findAll();
     }
@@ -64,6 +84,10 @@ public class ProductResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.CLERK, Roles.AUDITOR})
+    @Operation(operationId = "getProduct", summary = "One product")
+    @ApiResponse(responseCode = "200", description = "The product", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "The id is not a positive integer")
+    @ApiResponse(responseCode = "404", description = "No product has this id")
     public Product get(@PathParam("id") @NotNull @Min(1) LongParam id) {
         return products.findById(id.get()).orElseThrow(() -> new NotFoundException(Missing.product(id.get())));
     }

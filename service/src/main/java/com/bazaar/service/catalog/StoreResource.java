@@ -7,6 +7,12 @@ import com.bazaar.service.auth.Roles;
 import com.bazaar.service.auth.User;
 import io.dropwizard.auth.Auth;
 import io.dropwizard.jersey.params.LongParam;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -26,6 +32,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 @Path("/stores")
+@Tag(name = "Catalog")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class StoreResource {
@@ -35,11 +42,22 @@ public class StoreResource {
         this.stores = stores;
     }
 
+    @Schema(name = "StoreCreated")
     public record Created(String message, long storeId, Store store) {
     }
 
     @POST
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "createStore", summary = "Add a store",
+            description = "`name` is trimmed, 1..200 characters and unique case-insensitively; "
+                    + "`location` is optional, trimmed, 1..500 characters. "
+                    + "Writes a STORE_CREATED audit row in the same transaction.")
+    @ApiResponse(responseCode = "201", description = "Created",
+            headers = @Header(name = "Location", description = "The new store's URL", schema = @Schema(type = "string", format = "uri")),
+            content = @Content(schema = @Schema(implementation = Created.class)))
+    @ApiResponse(responseCode = "400", description = "Malformed JSON, a wrong JSON type, an unknown field, or a missing, blank or too long value")
+    @ApiResponse(responseCode = "409", description = "The name is taken (in any case)")
+    @ApiResponse(responseCode = "415", description = "The body is not application/json")
     public Response create(@Auth User user, @NotNull @Valid NewStore request, @Context UriInfo uri) {
         Store store = stores.create(request.name(), request.location(), user.getName())
                 .orElseThrow(() -> new ClientErrorException(
@@ -51,6 +69,8 @@ public class StoreResource {
 
     @GET
     @RolesAllowed({Roles.CLERK, Roles.AUDITOR})
+    @Operation(operationId = "listStores", summary = "All stores, by id")
+    @ApiResponse(responseCode = "200", description = "The stores", useReturnTypeSchema = true)
     public List<Store> list() {
         return stores.findAll();
     }
@@ -58,6 +78,10 @@ public class StoreResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.CLERK, Roles.AUDITOR})
+    @Operation(operationId = "getStore", summary = "One store")
+    @ApiResponse(responseCode = "200", description = "The store", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "The id is not a positive integer")
+    @ApiResponse(responseCode = "404", description = "No store has this id")
     public Store get(@PathParam("id") @NotNull @Min(1) LongParam id) {
         return stores.findById(id.get()).orElseThrow(() -> new NotFoundException(Missing.store(id.get())));
     }

@@ -5,6 +5,9 @@ import com.bazaar.catalog.KnownIds;
 import com.bazaar.inventory.InventoryDao;
 import com.bazaar.service.auth.Roles;
 import io.dropwizard.jersey.params.LongParam;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** A product's stock summed over all stores (the Stage 1 endpoint), from the inventory levels. */
 @Path("/products/{productId}/quantity")
+@Tag(name = "Inventory")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProductQuantityResource {
     private final KnownIds products;
@@ -32,6 +36,10 @@ public class ProductQuantityResource {
 
     @GET
     @RolesAllowed({Roles.CLERK, Roles.AUDITOR})
+    @Operation(operationId = "getProductQuantity", summary = "A product's stock summed over all stores")
+    @ApiResponse(responseCode = "200", description = "The total", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "The id is not a positive integer")
+    @ApiResponse(responseCode = "404", description = "No product has this id")
     public ProductQuantity get(@PathParam("productId") @NotNull @Min(1) LongParam productId) {
         if (!products.contains(productId.get())) {
             throw new NotFoundException(Missing.product(productId.get()));

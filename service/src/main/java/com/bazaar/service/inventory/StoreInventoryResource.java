@@ -8,6 +8,9 @@ import com.bazaar.service.auth.Roles;
 import com.bazaar.service.http.Paging;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.jersey.params.LongParam;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -26,6 +29,7 @@ import java.util.List;
 
 /** A store's stock, read from the inventory levels: the cost does not depend on the size of the ledger. */
 @Path("/stores/{storeId}/inventory")
+@Tag(name = "Inventory")
 @Produces(MediaType.APPLICATION_JSON)
 public class StoreInventoryResource {
     private final KnownIds stores;
@@ -52,6 +56,10 @@ public class StoreInventoryResource {
     /** With {@code lowStock=true}, only the levels at or under their threshold. */
     @GET
     @RolesAllowed({Roles.CLERK, Roles.AUDITOR})
+    @Operation(operationId = "getStoreInventory", summary = "A store's stock of every product it has had, by product id")
+    @ApiResponse(responseCode = "200", description = "The store's inventory", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "The store id is not a positive integer, or lowStock is not true or false")
+    @ApiResponse(responseCode = "404", description = "No store has this id")
     public StoreInventory list(@PathParam("storeId") @NotNull @Min(1) LongParam storeId,
                                @QueryParam("lowStock") String lowStock) {
         requireStore(storeId.get());
@@ -64,6 +72,10 @@ public class StoreInventoryResource {
     @GET
     @Path("/{productId}")
     @RolesAllowed({Roles.CLERK, Roles.AUDITOR})
+    @Operation(operationId = "getStoreInventoryItem", summary = "A store's stock of one product (0 if never moved)")
+    @ApiResponse(responseCode = "200", description = "The inventory row", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "An id is not a positive integer")
+    @ApiResponse(responseCode = "404", description = "No store or no product has this id")
     public StoreItem get(@PathParam("storeId") @NotNull @Min(1) LongParam storeId,
                          @PathParam("productId") @NotNull @Min(1) LongParam productId) {
         requireStore(storeId.get());
@@ -74,6 +86,13 @@ public class StoreInventoryResource {
     @Path("/{productId}/threshold")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "setLowStockThreshold", summary = "Set or clear the low-stock threshold of a store's product",
+            description = "`lowStockThreshold` 0..1,000,000, or null to clear it; the field must be present. A movement "
+                    + "that takes the level from above the threshold to at or under it writes a `LOW_STOCK_REACHED` audit row.")
+    @ApiResponse(responseCode = "200", description = "The inventory row with its threshold", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "A missing, malformed or out-of-range threshold, or a bad id")
+    @ApiResponse(responseCode = "404", description = "The store or the product does not exist")
+    @ApiResponse(responseCode = "415", description = "The body is not application/json")
     public StoreItem setThreshold(@PathParam("storeId") @NotNull @Min(1) LongParam storeId,
                                   @PathParam("productId") @NotNull @Min(1) LongParam productId,
                                   @NotNull @Valid ThresholdUpdate update) {

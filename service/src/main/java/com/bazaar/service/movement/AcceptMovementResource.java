@@ -10,6 +10,13 @@ import com.bazaar.service.errors.ErrorResponse;
 import com.bazaar.service.http.RequestIdFilter;
 import io.dropwizard.auth.Auth;
 import io.dropwizard.jersey.params.LongParam;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -47,6 +54,7 @@ import org.slf4j.MDC;
  * cache, so no database work for known ids), puts them on the queue and answers 202. The worker applies them later.
  */
 @Path("/stores/{storeId}/stock-movements")
+@Tag(name = "Stock movements")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AcceptMovementResource {
@@ -77,10 +85,27 @@ public class AcceptMovementResource {
 
     @POST
     @RolesAllowed(Roles.CLERK)
+    @Operation(operationId = "recordStockMovement", summary = "Record a stock movement (applied asynchronously)",
+            description = "`in` adds `quantity` (1..1,000,000); `out` (a sale) and `manual` (damage, loss, expiry) "
+                    + "subtract it. `occurredAt` defaults to the time of acceptance and may not lie more than 5 minutes "
+                    + "in the future. The movement is put on the queue, not yet applied: follow `Location` "
+                    + "(`GET /stock-movements/{id}`) to see it `applied` or `rejected` (say, for insufficient stock).")
+    @ApiResponse(responseCode = "202", description = "Accepted: on the queue, status `pending`",
+            headers = @Header(name = "Location", description = "`/stock-movements/{id}`", schema = @Schema(type = "string", format = "uri")),
+            content = @Content(schema = @Schema(implementation = Accepted.class)))
+    @ApiResponse(responseCode = "400", description = "Malformed JSON, a wrong JSON type, an unknown field, a missing or "
+            + "out-of-range value, `occurredAt` too far in the future, a bad `Idempotency-Key` or store id")
+    @ApiResponse(responseCode = "404", description = "The store or the product does not exist; nothing was enqueued")
+    @ApiResponse(responseCode = "415", description = "The body is not application/json")
+    @ApiResponse(responseCode = "503", description = "The queue (or the database) is unreachable; nothing was recorded. "
+            + "Retry after `Retry-After` seconds with the same `Idempotency-Key`",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying", schema = @Schema(type = "integer")))
     @AcceptOutcomeMetrics.Metered
     public CompletionStage<Response> accept(
             @Auth User user,
             @PathParam("storeId") @NotNull @Min(1) LongParam storeId,
+            @Parameter(description = "The same key from the same user names the same movement, applied once "
+                    + "however often it is sent; without one, each request is a new movement")
             @HeaderParam("Idempotency-Key") @Size(min = 1, max = 255) @Pattern(regexp = "\\p{Graph}(.*\\p{Graph})?",
                     message = "must be printable and not start or end with white space") String idempotencyKey,
             @NotNull @Valid NewMovement request,
@@ -111,6 +136,20 @@ public class AcceptMovementResource {
     @POST
     @Path("batch")
     @RolesAllowed(Roles.CLERK)
+    @Operation(operationId = "recordStockMovementBatch", summary = "Record 1..100 stock movements of one store at once",
+            description = "All or nothing at acceptance: every item is checked (as for a single movement) before any is "
+                    + "enqueued. The items are sent in SendMessageBatch calls of ten, in order, so the items of one product "
+                    + "keep the request's order; each is then applied or rejected on its own. With an `Idempotency-Key`, "
+                    + "item i is the movement of key + `:` + i.")
+    @ApiResponse(responseCode = "202", description = "Accepted: every item on the queue, status `pending`, in request order",
+            content = @Content(schema = @Schema(implementation = AcceptedBatch.class)))
+    @ApiResponse(responseCode = "400", description = "A bad item (the message names `movements[i]` and the field), no items "
+            + "or more than 100, a bad `Idempotency-Key` or store id; nothing was enqueued")
+    @ApiResponse(responseCode = "404", description = "The store or an item's product does not exist; nothing was enqueued")
+    @ApiResponse(responseCode = "415", description = "The body is not application/json")
+    @ApiResponse(responseCode = "503", description = "The queue is unreachable; items before the failure may be on the queue. "
+            + "Retry after `Retry-After` seconds with the same `Idempotency-Key` (repeats are dropped)",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying", schema = @Schema(type = "integer")))
     public CompletionStage<Response> acceptBatch(
             @Auth User user,
             @PathParam("storeId") @NotNull @Min(1) LongParam storeId,

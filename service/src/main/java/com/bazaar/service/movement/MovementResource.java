@@ -11,6 +11,11 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.dropwizard.jersey.params.IntParam;
 import io.dropwizard.jersey.params.LongParam;
 import io.dropwizard.jersey.params.UUIDParam;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,6 +32,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 @Path("/stock-movements")
+@Tag(name = "Stock movements")
 @Produces(MediaType.APPLICATION_JSON)
 public class MovementResource {
     private final LedgerDao ledger;
@@ -58,16 +64,25 @@ public class MovementResource {
      */
     @GET
     @RolesAllowed({Roles.CLERK, Roles.AUDITOR})
+    @Operation(operationId = "reportStockMovements", summary = "The movement report, newest first by occurredAt",
+            description = "Counts and pages through at most 10,000 matches of a filter: above that `totalItems` is "
+                    + "10,000 with `totalItemsExact` false, and `offset + limit` over 10,000 is a 400 (narrow the filter, "
+                    + "by dates for instance). Every page has `nextCursor` (null on the last): pass it as `cursor`, with the "
+                    + "same filters and limit, to page at any depth (cursor pages have no totals).")
+    @ApiResponse(responseCode = "200", description = "One page of the report", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "A malformed or out-of-range parameter (the message names it), "
+            + "`startDate` after `endDate`, `offset + limit` over 10,000, a cursor the API did not hand out, or a cursor "
+            + "with an offset")
     public MovementPage report(
-            @QueryParam("storeId") String storeId,
-            @QueryParam("productId") String productId,
-            @QueryParam("type") String type,
-            @QueryParam("status") @DefaultValue("applied") String status,
-            @QueryParam("startDate") String startDate,
-            @QueryParam("endDate") String endDate,
+            @QueryParam("storeId") @Parameter(schema = @Schema(type = "integer", format = "int64", minimum = "1")) String storeId,
+            @QueryParam("productId") @Parameter(schema = @Schema(type = "integer", format = "int64", minimum = "1")) String productId,
+            @QueryParam("type") @Parameter(schema = @Schema(implementation = MovementType.class)) String type,
+            @QueryParam("status") @DefaultValue("applied") @Parameter(schema = @Schema(implementation = MovementStatus.class)) String status,
+            @QueryParam("startDate") @Parameter(description = "On occurredAt, inclusive", schema = @Schema(type = "string", format = "date-time")) String startDate,
+            @QueryParam("endDate") @Parameter(description = "On occurredAt, inclusive", schema = @Schema(type = "string", format = "date-time")) String endDate,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) IntParam limit,
             @QueryParam("offset") @DefaultValue("0") @Min(0) LongParam offset,
-            @QueryParam("cursor") String cursor) {
+            @QueryParam("cursor") @Parameter(description = "`nextCursor` of the page before (opaque)") String cursor) {
         var filter = new MovementFilter(Paging.positiveId("storeId", storeId), Paging.positiveId("productId", productId),
                 Paging.wireName("type", type, MovementType.class), Paging.wireName("status", status, MovementStatus.class),
                 Paging.instant("startDate", startDate), Paging.instant("endDate", endDate));
@@ -89,6 +104,11 @@ public class MovementResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.CLERK, Roles.AUDITOR})
+    @Operation(operationId = "getStockMovement", summary = "One movement, once the worker has applied or rejected it")
+    @ApiResponse(responseCode = "200", description = "The movement: `applied`, or `rejected` with its `rejectionReason`",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "The id is not a UUID")
+    @ApiResponse(responseCode = "404", description = "Unknown, or still waiting on the queue")
     public MovementView get(@PathParam("id") @NotNull UUIDParam id) {
         return ledger.findById(id.get()).orElseThrow(() -> new NotFoundException(
                 "Stock movement " + id.get() + " not found: it is unknown or still waiting on the queue"));

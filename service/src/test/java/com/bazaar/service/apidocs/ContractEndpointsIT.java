@@ -1,0 +1,273 @@
+package com.bazaar.service.apidocs;
+
+import static com.bazaar.service.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bazaar.service.Api;
+import com.bazaar.service.RestartableStack;
+import com.bazaar.service.ServiceConfiguration;
+import com.bazaar.service.ServiceTestApp;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The OpenAPI document against the contract (../shared/CONTRACT.md) and against the running service: every
+ * endpoint the contract names is documented (or listed below as not built yet, and then really absent), the
+ * document names no endpoint the contract does not, and every status documented for an operation is one the
+ * service really answers: the test provokes each one (401 without credentials, 403 with a role it does not admit,
+ * 429 on a service with a bucket of one token, 503 on a service whose database is stopped, the operation's own
+ * 2xx, 400, 404, 409 and 415 with requests made for them).
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class ContractEndpointsIT {
+    static final Path CONTRACT = Path.of("..", "..", "shared", "CONTRACT.md").toAbsolutePath().normalize();
+    static final Pattern ENDPOINT = Pattern.compile("`(GET|POST|PUT|PATCH|DELETE) (/[^`?\\s]*)");
+    /** Named by the contract, not built in this version: each must be neither documented nor served. */
+    static final Set<String> NOT_BUILT = Set.of(
+            "PATCH /products/{}", "PATCH /stores/{}", "POST /transfers", "GET /transfers/{}",
+            "GET /inventory-changes");
+    static final long MISSING_ID = 999_999_999L;
+
+    static final DropwizardAppExtension<ServiceConfiguration> APP = ServiceTestApp.extension();
+
+    static long store;
+    static long product;
+    static String productName;
+    static UUID movement;
+
+    record Call(String method, String path, String body, String contentType) {
+        static Call get(String path) {
+            return new Call("GET", path, null, null);
+        }
+
+        static Call post(String path, String body) {
+            return new Call("POST", path, body, "application/json");
+        }
+
+        Call as(String type) {
+            return new Call(method, path, body, type);
+        }
+
+        HttpResponse<String> send(Api api) {
+            HttpRequest.Builder request = api.request(path);
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
+            }
+            return api.send(request);
+        }
+    }
+
+    @BeforeAll
+    static void seed() {
+        Api admin = admin(APP);
+        store = admin.newStore();
+        productName = "Product " + UUID.randomUUID();
+        product = json(admin.post("/products", "{\"name\": \"" + productName + "\"}")).get("productId").asLong();
+        movement = UUID.randomUUID();
+        ServiceTestApp.database().useHandle(h -> h.createUpdate("""
+                INSERT INTO stock_movements (movement_id, store_id, product_id, type, quantity, delta, status, actor,
+                                             source, occurred_at, applied_at)
+                VALUES (:id, :store, :product, 'in', 1, 1, 'applied', 'seed', 'api', :at, :at)""")
+                .bind("id", movement).bind("store", store).bind("product", product).bind("at", Instant.now()).execute());
+    }
+
+    static Api admin(DropwizardAppExtension<ServiceConfiguration> app) {
+        return Api.at(app.getLocalPort()).as(ServiceTestApp.ADMIN);
+    }
+
+    /** The requests that get each status of an operation other than 401, 403, 429 and 503; the 2xx one is valid. */
+    static Map<String, Call> requests(String operation) {
+        String unique = "{\"name\": \"Name " + UUID.randomUUID() + "\"}";
+        String movementBody = "{\"productId\": " + product + ", \"type\": \"in\", \"quantity\": 1}";
+        return switch (operation) {
+            case "GET /audit-logs" -> Map.of("200", Call.get("/audit-logs"), "400", Call.get("/audit-logs?limit=0"));
+            case "GET /products" -> Map.of("200", Call.get("/products"));
+            case "POST /products" -> Map.of("201", Call.post("/products", unique),
+                    "400", Call.post("/products", "{\"name\": 42}"),
+                    "409", Call.post("/products", "{\"name\": \"" + productName.toUpperCase() + "\"}"),
+                    "415", Call.post("/products", unique).as("text/plain"));
+            case "GET /products/{}" -> byId("/products/%s", product);
+            case "GET /products/{}/quantity" -> byId("/products/%s/quantity", product);
+            case "GET /stock-movements" -> Map.of("200", Call.get("/stock-movements"),
+                    "400", Call.get("/stock-movements?type=sideways"));
+            case "GET /stock-movements/{}" -> Map.of("200", Call.get("/stock-movements/" + movement),
+                    "400", Call.get("/stock-movements/not-a-uuid"), "404", Call.get("/stock-movements/" + UUID.randomUUID()));
+            case "GET /stores" -> Map.of("200", Call.get("/stores"));
+            case "POST /stores" -> Map.of("201", Call.post("/stores", unique),
+                    "400", Call.post("/stores", "{\"name\": \"\"}"),
+                    "409", Call.post("/stores", "{\"name\": \"" + json(admin(APP).get("/stores/" + store)).get("name").asText() + "\"}"),
+                    "415", Call.post("/stores", unique).as("text/plain"));
+            case "GET /stores/{}" -> byId("/stores/%s", store);
+            case "POST /stores/{}/stock-movements" -> Map.of("202", Call.post("/stores/" + store + "/stock-movements", movementBody),
+                    "400", Call.post("/stores/" + store + "/stock-movements", movementBody.replace("\"quantity\": 1", "\"quantity\": 0")),
+                    "404", Call.post("/stores/" + MISSING_ID + "/stock-movements", movementBody),
+                    "415", Call.post("/stores/" + store + "/stock-movements", movementBody).as("text/plain"));
+            case "POST /stores/{}/stock-movements/batch" -> Map.of(
+                    "202", Call.post("/stores/" + store + "/stock-movements/batch", "{\"movements\": [" + movementBody + "]}"),
+                    "400", Call.post("/stores/" + store + "/stock-movements/batch", "{\"movements\": []}"),
+                    "404", Call.post("/stores/" + MISSING_ID + "/stock-movements/batch", "{\"movements\": [" + movementBody + "]}"),
+                    "415", Call.post("/stores/" + store + "/stock-movements/batch", "{\"movements\": [" + movementBody + "]}")
+                            .as("text/plain"));
+            case "PUT /stores/{}/inventory/{}/threshold" -> Map.of(
+                    "200", new Call("PUT", "/stores/" + store + "/inventory/" + product + "/threshold", "{\"lowStockThreshold\": 2}", "application/json"),
+                    "400", new Call("PUT", "/stores/" + store + "/inventory/" + product + "/threshold", "{}", "application/json"),
+                    "404", new Call("PUT", "/stores/" + store + "/inventory/" + MISSING_ID + "/threshold", "{\"lowStockThreshold\": 2}", "application/json"),
+                    "415", new Call("PUT", "/stores/" + store + "/inventory/" + product + "/threshold", "{\"lowStockThreshold\": 2}", "text/plain"));
+            case "GET /stores/{}/inventory" -> byId("/stores/%s/inventory", store);
+            case "GET /stores/{}/inventory/{}" -> Map.of("200", Call.get("/stores/" + store + "/inventory/" + product),
+                    "400", Call.get("/stores/" + store + "/inventory/0"),
+                    "404", Call.get("/stores/" + store + "/inventory/" + MISSING_ID));
+            default -> Map.of();
+        };
+    }
+
+    static Map<String, Call> byId(String path, long id) {
+        return Map.of("200", Call.get(path.formatted(id)), "400", Call.get(path.formatted("0")),
+                "404", Call.get(path.formatted(MISSING_ID)));
+    }
+
+    /** "GET /stores/{}/inventory" for "GET /stores/{storeId}/inventory": the contract and the code name ids differently. */
+    static String key(String method, String path) {
+        return method.toUpperCase() + " " + path.replaceAll("\\{[^}]*}", "{}").replaceAll("<[^>]*>", "{}");
+    }
+
+    static Set<String> contractEndpoints() throws IOException {
+        assertThat(CONTRACT).as("the contract, beside the repository as ../shared/CONTRACT.md").exists();
+        Set<String> endpoints = new TreeSet<>();
+        Matcher matcher = ENDPOINT.matcher(Files.readString(CONTRACT));
+        while (matcher.find()) {
+            endpoints.add(key(matcher.group(1), matcher.group(2)));
+        }
+        return endpoints;
+    }
+
+    /** Operation key to the statuses the served document lists for it ({@code default} left out: it is no status). */
+    static Map<String, Set<String>> documented() {
+        JsonNode paths = json(Api.at(APP.getLocalPort()).get("/openapi.json")).get("paths");
+        Map<String, Set<String>> operations = new TreeMap<>();
+        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            Set<String> statuses = new TreeSet<>();
+            operation.getValue().get("responses").fieldNames().forEachRemaining(statuses::add);
+            statuses.remove("default");
+            operations.put(key(operation.getKey(), path.getKey()), statuses);
+        }));
+        return operations;
+    }
+
+    @Test
+    void everyEndpointOfTheContractIsDocumentedAndNoOther() throws IOException {
+        Set<String> contract = contractEndpoints();
+        assertThat(contract).as("endpoints found in " + CONTRACT).hasSizeGreaterThan(10).containsAll(NOT_BUILT);
+        Set<String> documented = documented().keySet();
+        Set<String> built = new TreeSet<>(contract);
+        built.removeAll(NOT_BUILT);
+        assertThat(documented).as("documented operations (an endpoint the contract names must be documented; "
+                + "a built one listed in NOT_BUILT must leave that list)").containsExactlyInAnyOrderElementsOf(built);
+        for (String endpoint : NOT_BUILT) {
+            String[] parts = endpoint.split(" ");
+            var response = new Call(parts[0], parts[1].replace("{}", "1"), parts[0].equals("GET") ? null : "{}", "application/json")
+                    .send(admin(APP));
+            assertThat(response.statusCode()).as(endpoint + " is in NOT_BUILT, but the service answers it: " + response.body())
+                    .isIn(404, 405);
+        }
+    }
+
+    @Test
+    void everyDocumentedStatusIsOneTheServiceReturns() throws Exception {
+        Map<String, Set<String>> documented = documented();
+        List<String> unprovoked = new ArrayList<>();
+        documented.forEach((operation, statuses) -> {
+            Map<String, Call> requests = requests(operation);
+            for (String status : statuses) {
+                Map<String, HttpResponse<String>> answers = new HashMap<>();
+                switch (status) {
+                    case "401" -> answers.put("without credentials", valid(operation).send(Api.at(APP.getLocalPort())));
+                    case "403" -> List.of(ServiceTestApp.CLERK, ServiceTestApp.AUDITOR).forEach(user ->
+                            answers.put("as " + user, valid(operation).send(Api.at(APP.getLocalPort()).as(user))));
+                    case "429", "503" -> {
+                        continue; // below, each on a service of its own
+                    }
+                    default -> {
+                        Call call = requests.get(status);
+                        if (call == null) {
+                            unprovoked.add(operation + " " + status);
+                            continue;
+                        }
+                        answers.put(call.toString(), call.send(admin(APP)));
+                    }
+                }
+                assertAnswered(operation, status, answers);
+            }
+        });
+        assertThat(unprovoked).as("documented statuses that no request of this test provokes: provoke them here, "
+                + "or drop them from the document if the service never answers them").isEmpty();
+
+        // One app at a time: DropwizardAppExtension passes overrides as dw.* system properties, shared by the JVM.
+        var oneToken = ServiceTestApp.extension(
+                ConfigOverride.config("rateLimit.requestsPerSecond", "1"), ConfigOverride.config("rateLimit.burst", "1"));
+        withApp(oneToken, () -> documented.forEach((operation, statuses) -> {
+            if (statuses.contains("429")) {
+                Map<String, HttpResponse<String>> answers = new HashMap<>();
+                for (int i = 0; i < 3; i++) {
+                    answers.put("request " + i + " on a bucket of one token", valid(operation).send(admin(oneToken)));
+                }
+                assertAnswered(operation, "429", answers);
+            }
+        }));
+        try (var stack = new RestartableStack()) {
+            var noDatabase = ServiceTestApp.extension(stack.overrides());
+            withApp(noDatabase, () -> {
+                stack.stopDatabase();
+                documented.forEach((operation, statuses) -> {
+                    if (statuses.contains("503")) {
+                        assertAnswered(operation, "503", Map.of("with the database stopped", valid(operation).send(admin(noDatabase))));
+                    }
+                });
+            });
+        }
+    }
+
+    static Call valid(String operation) {
+        return requests(operation).entrySet().stream().filter(e -> e.getKey().startsWith("2")).map(Map.Entry::getValue)
+                .findFirst().orElseThrow(() -> new AssertionError(operation + ": the test has no valid request for it"));
+    }
+
+    static void assertAnswered(String operation, String status, Map<String, HttpResponse<String>> answers) {
+        Map<String, String> seen = new TreeMap<>();
+        answers.forEach((request, response) -> seen.put(request, response.statusCode() + " " + response.body()));
+        assertThat(answers.values()).as(operation + " is documented with " + status + "; answers: " + seen)
+                .anyMatch(response -> String.valueOf(response.statusCode()).equals(status));
+    }
+
+    static void withApp(DropwizardAppExtension<ServiceConfiguration> app, Runnable test) throws Exception {
+        app.before();
+        try {
+            test.run();
+        } finally {
+            app.after();
+        }
+    }
+}

@@ -1,6 +1,8 @@
 package com.bazaar.service;
 
 import com.bazaar.audit.AuditDao;
+import com.bazaar.auth.AdminAuthFilter;
+import com.bazaar.auth.UserConfiguration;
 import com.bazaar.catalog.KnownIds;
 import com.bazaar.catalog.ProductDao;
 import com.bazaar.catalog.StoreDao;
@@ -44,6 +46,7 @@ import io.dropwizard.core.setup.Environment;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -87,8 +90,10 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         var publisher = new MovementPublisher(queue.buildBatchManager(environment.lifecycle()), queueUrl,
                 environment.metrics().timer("bazaar.service.movements.enqueue"));
 
+        List<UserConfiguration> users = configuration.getAuth().allUsers();
+        AdminAuthFilter.protect(environment, users, configuration.getAuth().getAdminAccess());
         var authenticator = new CachingAuthenticator<>(environment.metrics(),
-                new BcryptAuthenticator(configuration.getAuth().allUsers()), configuration.getAuth().getCachePolicy());
+                new BcryptAuthenticator(users), configuration.getAuth().getCachePolicy());
         environment.jersey().register(new AuthDynamicFeature(new BasicCredentialAuthFilter.Builder<User>()
                 .setAuthenticator(authenticator)
                 .setAuthorizer(new RoleAuthorizer())

@@ -1,7 +1,6 @@
 package com.bazaar.service;
 
 import com.bazaar.config.BazaarConfiguration;
-import com.bazaar.service.auth.AuthConfiguration;
 import com.bazaar.service.ratelimit.RateLimitConfiguration;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.Valid;
@@ -12,10 +11,6 @@ import jakarta.validation.constraints.NotNull;
 public class ServiceConfiguration extends BazaarConfiguration {
     @Valid
     @NotNull
-    private AuthConfiguration auth = new AuthConfiguration();
-
-    @Valid
-    @NotNull
     private RateLimitConfiguration rateLimit = new RateLimitConfiguration();
 
     public RateLimitConfiguration getRateLimit() {
@@ -24,13 +19,5 @@ public class ServiceConfiguration extends BazaarConfiguration {
 
     public void setRateLimit(RateLimitConfiguration rateLimit) {
         this.rateLimit = rateLimit;
-    }
-
-    public AuthConfiguration getAuth() {
-        return auth;
-    }
-
-    public void setAuth(AuthConfiguration auth) {
-        this.auth = auth;
     }
 }

@@ -34,6 +34,11 @@ import com.bazaar.service.movement.AcceptMovementResource;
 import com.bazaar.service.movement.AcceptOutcomeMetrics;
 import com.bazaar.service.movement.MovementPublisher;
 import com.bazaar.service.movement.MovementResource;
+import com.bazaar.service.ratelimit.ClientAddress;
+import com.bazaar.service.ratelimit.FailedLogins;
+import com.bazaar.service.ratelimit.ForgiveOnSuccess;
+import com.bazaar.service.ratelimit.LoginThrottleFilter;
+import com.bazaar.service.ratelimit.RateLimitConfiguration;
 import com.bazaar.service.ratelimit.RateLimitFilter;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
@@ -92,10 +97,13 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
 
         List<UserConfiguration> users = configuration.getAuth().allUsers();
         AdminAuthFilter.protect(environment, users, configuration.getAuth().getAdminAccess());
+        RateLimitConfiguration rateLimits = configuration.getRateLimit();
+        var failedLogins = new FailedLogins(rateLimits.getFailedLoginsPerUser(), rateLimits.getFailedLoginsPerClient(),
+                rateLimits.getMaxClients(), Clock.systemUTC());
         var authenticator = new CachingAuthenticator<>(environment.metrics(),
                 new BcryptAuthenticator(users), configuration.getAuth().getCachePolicy());
         environment.jersey().register(new AuthDynamicFeature(new BasicCredentialAuthFilter.Builder<User>()
-                .setAuthenticator(authenticator)
+                .setAuthenticator(new ForgiveOnSuccess<>(authenticator, failedLogins))
                 .setAuthorizer(new RoleAuthorizer())
                 .setRealm("bazaar")
                 .setUnauthorizedHandler(new CountedUnauthorizedHandler(environment.metrics().meter("bazaar.service.auth.failures")))
@@ -107,10 +115,15 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         requestIds.setAsyncSupported(true);
         requestIds.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         // After the request id (a 429 carries one too), before authentication (failed logins count).
-        var rateLimit = environment.servlets().addFilter("rate-limit", new RateLimitFilter(configuration.getRateLimit(),
+        var clients = new ClientAddress(rateLimits.getTrustedProxies());
+        var rateLimit = environment.servlets().addFilter("rate-limit", new RateLimitFilter(rateLimits, clients,
                 environment.getObjectMapper(), environment.metrics().meter("bazaar.service.rate-limited")));
         rateLimit.setAsyncSupported(true);
         rateLimit.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        var loginThrottle = environment.servlets().addFilter("login-throttle", new LoginThrottleFilter(failedLogins, clients,
+                environment.getObjectMapper(), environment.metrics().meter("bazaar.service.auth.throttled")));
+        loginThrottle.setAsyncSupported(true);
+        loginThrottle.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         var errors = new JsonErrorHandler(environment.getObjectMapper());
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(errors));
         environment.getApplicationContext().setErrorHandler(errors);

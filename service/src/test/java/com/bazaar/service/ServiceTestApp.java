@@ -65,7 +65,7 @@ public final class ServiceTestApp {
                         .flatMap(s -> s).toArray(ConfigOverride[]::new));
     }
 
-    /** config.yml with one user per role besides the environment admin, and no rate limit. */
+    /** config.yml with one user per role besides the environment admin, and no rate limit or login throttling. */
     public static SubstitutingSourceProvider testConfig() {
         String users = "users:\n"
                 + user(CLERK, "[clerk]")
@@ -75,6 +75,9 @@ public final class ServiceTestApp {
                 Files.readString(Path.of(path)).replace("users: []", users)
                         // Every test client is 127.0.0.1: no limit unless a test overrides these (RateLimitIT).
                         .replace("${RATE_LIMIT_RPS:-100}", "1000000").replace("${RATE_LIMIT_BURST:-200}", "1000000")
+                        // Many tests send wrong passwords on purpose: no login throttling unless a test overrides it
+                        // (LoginThrottleIT). Not a ConfigOverride: two overrides of one key apply in no set order.
+                        .replace("{freeFailures: 5,", "{freeFailures: 1000,").replace("{freeFailures: 10,", "{freeFailures: 1000,")
                         .getBytes(StandardCharsets.UTF_8)),
                 new EnvironmentVariableSubstitutor(false));
     }

@@ -28,6 +28,7 @@ import com.bazaar.service.errors.UnexpectedErrorMapper;
 import com.bazaar.service.errors.ValidationErrorMapper;
 import com.bazaar.service.errors.WebApplicationErrorMapper;
 import com.bazaar.service.http.RequestIdFilter;
+import com.bazaar.service.http.SecurityHeadersFilter;
 import com.bazaar.service.inventory.ProductQuantityResource;
 import com.bazaar.service.inventory.StoreInventoryResource;
 import com.bazaar.service.movement.AcceptMovementResource;
@@ -46,12 +47,14 @@ import io.dropwizard.auth.CachingAuthenticator;
 import io.dropwizard.auth.basic.BasicCredentialAuthFilter;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -79,6 +82,9 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         StrictJson.configure(environment.getObjectMapper());
         // The error body is part of the contract, so this application maps every exception itself.
         ((AbstractServerFactory) configuration.getServerFactory()).setRegisterDefaultExceptionMappers(false);
+        // The server is built from the factory after run(), so the TLS choice can still pick its connectors here.
+        DefaultServerFactory serverFactory = (DefaultServerFactory) configuration.getServerFactory();
+        serverFactory.setApplicationConnectors(configuration.getTls().applicationConnectors(serverFactory.getApplicationConnectors()));
 
         Jdbi jdbi = Databases.jdbi(environment, configuration.getDatabase());
         ProductDao products = jdbi.onDemand(ProductDao.class);
@@ -114,6 +120,12 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         var requestIds = environment.servlets().addFilter("request-id", new RequestIdFilter());
         requestIds.setAsyncSupported(true);
         requestIds.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        var headers = environment.servlets().addFilter("security-headers",
+                new SecurityHeadersFilter(configuration.getTls().getHstsMaxAge().toSeconds()));
+        headers.setAsyncSupported(true);
+        headers.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        environment.getApplicationContext().insertHandler(
+                new SizeLimitHandler(configuration.getRequestLimits().getMaxBodySize().toBytes(), -1));
         // After the request id (a 429 carries one too), before authentication (failed logins count).
         var clients = new ClientAddress(rateLimits.getTrustedProxies());
         var rateLimit = environment.servlets().addFilter("rate-limit", new RateLimitFilter(rateLimits, clients,

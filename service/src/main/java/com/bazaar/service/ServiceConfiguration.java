@@ -1,6 +1,8 @@
 package com.bazaar.service;
 
 import com.bazaar.config.BazaarConfiguration;
+import com.bazaar.service.http.RequestLimits;
+import com.bazaar.service.http.TlsConfiguration;
 import com.bazaar.service.ratelimit.RateLimitConfiguration;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.Valid;
@@ -12,6 +14,30 @@ public class ServiceConfiguration extends BazaarConfiguration {
     @Valid
     @NotNull
     private RateLimitConfiguration rateLimit = new RateLimitConfiguration();
+
+    @Valid
+    @NotNull
+    private TlsConfiguration tls = new TlsConfiguration();
+
+    @Valid
+    @NotNull
+    private RequestLimits requestLimits = new RequestLimits();
+
+    public TlsConfiguration getTls() {
+        return tls;
+    }
+
+    public void setTls(TlsConfiguration tls) {
+        this.tls = tls;
+    }
+
+    public RequestLimits getRequestLimits() {
+        return requestLimits;
+    }
+
+    public void setRequestLimits(RequestLimits requestLimits) {
+        this.requestLimits = requestLimits;
+    }
 
     public RateLimitConfiguration getRateLimit() {
         return rateLimit;

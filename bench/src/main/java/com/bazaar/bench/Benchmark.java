@@ -352,7 +352,7 @@ public final class Benchmark {
 
     private void adminTask(String task) throws Exception {
         var response = http.send(HttpRequest.newBuilder(URI.create(options.get("worker-admin") + "/tasks/" + task))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(task + " answered " + response.statusCode());
         }

@@ -400,7 +400,8 @@ public final class Chaos {
     }
 
     private void post(int adminPort, String path) {
-        send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + path)).POST(HttpRequest.BodyPublishers.noBody()));
+        send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + path)).header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     /** @return null when the server cannot be reached */

@@ -1,5 +1,6 @@
 package com.bazaar.config;
 
+import com.bazaar.auth.AuthConfiguration;
 import com.bazaar.queue.QueueConfiguration;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
@@ -18,6 +19,19 @@ public class BazaarConfiguration extends Configuration {
     @Valid
     @NotNull
     private QueueConfiguration queue = new QueueConfiguration();
+
+    /** Users and roles: the service's API and both admin ports. */
+    @Valid
+    @NotNull
+    private AuthConfiguration auth = new AuthConfiguration();
+
+    public AuthConfiguration getAuth() {
+        return auth;
+    }
+
+    public void setAuth(AuthConfiguration auth) {
+        this.auth = auth;
+    }
 
     public DataSourceFactory getDatabase() {
         return database;

@@ -1,6 +1,8 @@
 package com.bazaar.service;
 
 import com.bazaar.audit.AuditDao;
+import com.bazaar.auth.AdminAuthFilter;
+import com.bazaar.auth.UserConfiguration;
 import com.bazaar.catalog.KnownIds;
 import com.bazaar.catalog.ProductDao;
 import com.bazaar.catalog.StoreDao;
@@ -27,12 +29,18 @@ import com.bazaar.service.errors.UnexpectedErrorMapper;
 import com.bazaar.service.errors.ValidationErrorMapper;
 import com.bazaar.service.errors.WebApplicationErrorMapper;
 import com.bazaar.service.http.RequestIdFilter;
+import com.bazaar.service.http.SecurityHeadersFilter;
 import com.bazaar.service.inventory.ProductQuantityResource;
 import com.bazaar.service.inventory.StoreInventoryResource;
 import com.bazaar.service.movement.AcceptMovementResource;
 import com.bazaar.service.movement.AcceptOutcomeMetrics;
 import com.bazaar.service.movement.MovementPublisher;
 import com.bazaar.service.movement.MovementResource;
+import com.bazaar.service.ratelimit.ClientAddress;
+import com.bazaar.service.ratelimit.FailedLogins;
+import com.bazaar.service.ratelimit.ForgiveOnSuccess;
+import com.bazaar.service.ratelimit.LoginThrottleFilter;
+import com.bazaar.service.ratelimit.RateLimitConfiguration;
 import com.bazaar.service.ratelimit.RateLimitFilter;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
@@ -40,11 +48,14 @@ import io.dropwizard.auth.CachingAuthenticator;
 import io.dropwizard.auth.basic.BasicCredentialAuthFilter;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -72,6 +83,9 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         StrictJson.configure(environment.getObjectMapper());
         // The error body is part of the contract, so this application maps every exception itself.
         ((AbstractServerFactory) configuration.getServerFactory()).setRegisterDefaultExceptionMappers(false);
+        // The server is built from the factory after run(), so the TLS choice can still pick its connectors here.
+        DefaultServerFactory serverFactory = (DefaultServerFactory) configuration.getServerFactory();
+        serverFactory.setApplicationConnectors(configuration.getTls().applicationConnectors(serverFactory.getApplicationConnectors()));
 
         Jdbi jdbi = Databases.jdbi(environment, configuration.getDatabase());
         ProductDao products = jdbi.onDemand(ProductDao.class);
@@ -89,10 +103,15 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         var publisher = new MovementPublisher(sendClient, queue.buildBatchManager(sendClient, environment.lifecycle()), queueUrl,
                 environment.metrics().timer("bazaar.service.movements.enqueue"));
 
+        List<UserConfiguration> users = configuration.getAuth().allUsers();
+        AdminAuthFilter.protect(environment, users, configuration.getAuth().getAdminAccess());
+        RateLimitConfiguration rateLimits = configuration.getRateLimit();
+        var failedLogins = new FailedLogins(rateLimits.getFailedLoginsPerUser(), rateLimits.getFailedLoginsPerClient(),
+                rateLimits.getMaxClients(), Clock.systemUTC());
         var authenticator = new CachingAuthenticator<>(environment.metrics(),
-                new BcryptAuthenticator(configuration.getAuth().allUsers()), configuration.getAuth().getCachePolicy());
+                new BcryptAuthenticator(users), configuration.getAuth().getCachePolicy());
         environment.jersey().register(new AuthDynamicFeature(new BasicCredentialAuthFilter.Builder<User>()
-                .setAuthenticator(authenticator)
+                .setAuthenticator(new ForgiveOnSuccess<>(authenticator, failedLogins))
                 .setAuthorizer(new RoleAuthorizer())
                 .setRealm("bazaar")
                 .setUnauthorizedHandler(new CountedUnauthorizedHandler(environment.metrics().meter("bazaar.service.auth.failures")))
@@ -103,11 +122,22 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         var requestIds = environment.servlets().addFilter("request-id", new RequestIdFilter());
         requestIds.setAsyncSupported(true);
         requestIds.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        var headers = environment.servlets().addFilter("security-headers",
+                new SecurityHeadersFilter(configuration.getTls().getHstsMaxAge().toSeconds()));
+        headers.setAsyncSupported(true);
+        headers.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        environment.getApplicationContext().insertHandler(
+                new SizeLimitHandler(configuration.getRequestLimits().getMaxBodySize().toBytes(), -1));
         // After the request id (a 429 carries one too), before authentication (failed logins count).
-        var rateLimit = environment.servlets().addFilter("rate-limit", new RateLimitFilter(configuration.getRateLimit(),
+        var clients = new ClientAddress(rateLimits.getTrustedProxies());
+        var rateLimit = environment.servlets().addFilter("rate-limit", new RateLimitFilter(rateLimits, clients,
                 environment.getObjectMapper(), environment.metrics().meter("bazaar.service.rate-limited")));
         rateLimit.setAsyncSupported(true);
         rateLimit.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        var loginThrottle = environment.servlets().addFilter("login-throttle", new LoginThrottleFilter(failedLogins, clients,
+                environment.getObjectMapper(), environment.metrics().meter("bazaar.service.auth.throttled")));
+        loginThrottle.setAsyncSupported(true);
+        loginThrottle.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         var errors = new JsonErrorHandler(environment.getObjectMapper());
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(errors));
         environment.getApplicationContext().setErrorHandler(errors);

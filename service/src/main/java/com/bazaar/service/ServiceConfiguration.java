@@ -1,7 +1,8 @@
 package com.bazaar.service;
 
 import com.bazaar.config.BazaarConfiguration;
-import com.bazaar.service.auth.AuthConfiguration;
+import com.bazaar.service.http.RequestLimits;
+import com.bazaar.service.http.TlsConfiguration;
 import com.bazaar.service.ratelimit.RateLimitConfiguration;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.Valid;
@@ -12,11 +13,31 @@ import jakarta.validation.constraints.NotNull;
 public class ServiceConfiguration extends BazaarConfiguration {
     @Valid
     @NotNull
-    private AuthConfiguration auth = new AuthConfiguration();
+    private RateLimitConfiguration rateLimit = new RateLimitConfiguration();
 
     @Valid
     @NotNull
-    private RateLimitConfiguration rateLimit = new RateLimitConfiguration();
+    private TlsConfiguration tls = new TlsConfiguration();
+
+    @Valid
+    @NotNull
+    private RequestLimits requestLimits = new RequestLimits();
+
+    public TlsConfiguration getTls() {
+        return tls;
+    }
+
+    public void setTls(TlsConfiguration tls) {
+        this.tls = tls;
+    }
+
+    public RequestLimits getRequestLimits() {
+        return requestLimits;
+    }
+
+    public void setRequestLimits(RequestLimits requestLimits) {
+        this.requestLimits = requestLimits;
+    }
 
     public RateLimitConfiguration getRateLimit() {
         return rateLimit;
@@ -24,13 +45,5 @@ public class ServiceConfiguration extends BazaarConfiguration {
 
     public void setRateLimit(RateLimitConfiguration rateLimit) {
         this.rateLimit = rateLimit;
-    }
-
-    public AuthConfiguration getAuth() {
-        return auth;
-    }
-
-    public void setAuth(AuthConfiguration auth) {
-        this.auth = auth;
     }
 }

@@ -60,21 +60,32 @@ public final class ServiceTestApp {
     /** @param more overrides applied after the defaults below, so they win (a real rate limit, another queue) */
     public static DropwizardAppExtension<ServiceConfiguration> extension(ConfigOverride... more) {
         startStack();
+        return new DropwizardAppExtension<>(BazaarServiceApplication.class, CONFIG, testConfig(),
+                Stream.of(Stream.of(ConfigOverride.randomPorts()), Arrays.stream(adminUser()), Arrays.stream(more))
+                        .flatMap(s -> s).toArray(ConfigOverride[]::new));
+    }
+
+    /** config.yml with one user per role besides the environment admin, and no rate limit or login throttling. */
+    public static SubstitutingSourceProvider testConfig() {
         String users = "users:\n"
                 + user(CLERK, "[clerk]")
                 + user(AUDITOR, "[auditor]")
                 + user(CLERK_AND_AUDITOR, "[clerk, auditor]");
-        var testConfig = new SubstitutingSourceProvider(path -> new ByteArrayInputStream(
+        return new SubstitutingSourceProvider(path -> new ByteArrayInputStream(
                 Files.readString(Path.of(path)).replace("users: []", users)
                         // Every test client is 127.0.0.1: no limit unless a test overrides these (RateLimitIT).
                         .replace("${RATE_LIMIT_RPS:-100}", "1000000").replace("${RATE_LIMIT_BURST:-200}", "1000000")
+                        // Many tests send wrong passwords on purpose: no login throttling unless a test overrides it
+                        // (LoginThrottleIT). Not a ConfigOverride: two overrides of one key apply in no set order.
+                        .replace("{freeFailures: 5,", "{freeFailures: 1000,").replace("{freeFailures: 10,", "{freeFailures: 1000,")
                         .getBytes(StandardCharsets.UTF_8)),
                 new EnvironmentVariableSubstitutor(false));
-        return new DropwizardAppExtension<>(BazaarServiceApplication.class, CONFIG, testConfig,
-                Stream.concat(Stream.of(ConfigOverride.randomPorts(),
-                        ConfigOverride.config("auth.adminUser", ADMIN),
-                        ConfigOverride.config("auth.adminPassword", password(ADMIN))), Arrays.stream(more))
-                        .toArray(ConfigOverride[]::new));
+    }
+
+    /** The environment's admin (BASIC_AUTH_USER / BASIC_AUTH_PASS), as both processes read it. */
+    public static ConfigOverride[] adminUser() {
+        return new ConfigOverride[] {ConfigOverride.config("auth.adminUser", ADMIN),
+                ConfigOverride.config("auth.adminPassword", password(ADMIN))};
     }
 
     private static String user(String name, String roles) {

@@ -1,5 +1,6 @@
 package com.bazaar.worker;
 
+import com.bazaar.auth.AdminAuthFilter;
 import com.bazaar.catalog.KnownIds;
 import com.bazaar.catalog.ProductDao;
 import com.bazaar.catalog.StoreDao;
@@ -49,6 +50,7 @@ public class BazaarWorkerApplication extends Application<WorkerConfiguration> {
     public void run(WorkerConfiguration configuration, Environment environment) {
         // As the service writes JSON (the admin tasks' answers): ISO-8601 times.
         StrictJson.configure(environment.getObjectMapper());
+        AdminAuthFilter.protect(environment, configuration.getAuth().allUsers(), configuration.getAuth().getAdminAccess());
         Jdbi jdbi = Databases.jdbi(environment, configuration.getDatabase());
         WorkerConfiguration.Settings worker = configuration.getWorker();
         Clock clock = Clock.systemUTC();

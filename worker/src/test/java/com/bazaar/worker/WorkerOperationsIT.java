@@ -59,7 +59,7 @@ class WorkerOperationsIT {
     }
 
     static HttpResponse<String> admin(String method, String path) {
-        Api adminPort = Api.at(WORKER.getAdminPort());
+        Api adminPort = Api.at(WORKER.getAdminPort()).as(ServiceTestApp.ADMIN);
         return adminPort.send(adminPort.request(path).method(method, HttpRequest.BodyPublishers.noBody()));
     }
 

@@ -9,7 +9,10 @@ import java.util.stream.Stream;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
-/** The worker as the tests run it: config.yml on the shared embedded stack, short polls so it stops quickly. */
+/**
+ * The worker as the tests run it: config.yml on the shared embedded stack with the service's test users (its admin
+ * tasks need an admin), short polls so it stops quickly.
+ */
 public final class WorkerTestApp {
     private WorkerTestApp() {
     }
@@ -17,10 +20,10 @@ public final class WorkerTestApp {
     /** @param more overrides applied after the defaults below, so they win (other queues, a short backlog bound) */
     public static DropwizardAppExtension<WorkerConfiguration> extension(ConfigOverride... more) {
         ServiceTestApp.startStack();
-        return new DropwizardAppExtension<>(BazaarWorkerApplication.class, ServiceTestApp.CONFIG,
-                Stream.concat(Stream.of(ConfigOverride.config("worker.server.adminConnectors[0].port", "0"),
-                        ConfigOverride.config("worker.consumer.waitTime", "1s")), Arrays.stream(more))
-                        .toArray(ConfigOverride[]::new));
+        return new DropwizardAppExtension<>(BazaarWorkerApplication.class, ServiceTestApp.CONFIG, ServiceTestApp.testConfig(),
+                Stream.of(Stream.of(ConfigOverride.config("worker.server.adminConnectors[0].port", "0"),
+                        ConfigOverride.config("worker.consumer.waitTime", "1s")), Arrays.stream(ServiceTestApp.adminUser()),
+                        Arrays.stream(more)).flatMap(s -> s).toArray(ConfigOverride[]::new));
     }
 
     /**

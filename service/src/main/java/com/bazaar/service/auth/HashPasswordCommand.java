@@ -1,6 +1,7 @@
 package com.bazaar.service.auth;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import com.bazaar.auth.PasswordCheck;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.BufferedReader;
@@ -26,6 +27,6 @@ public class HashPasswordCommand extends Command {
         if (password == null || password.isEmpty()) {
             throw new IllegalArgumentException("no password on standard input");
         }
-        System.out.println(BCrypt.withDefaults().hashToString(BcryptAuthenticator.COST, password.toCharArray()));
+        System.out.println(BCrypt.withDefaults().hashToString(PasswordCheck.COST, password.toCharArray()));
     }
 }

@@ -1,11 +1,13 @@
 package com.bazaar.service.ratelimit;
 
+import io.dropwizard.util.Duration;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 
-/** The {@code rateLimit} block: one token bucket per client IP on the application port. */
+/** The {@code rateLimit} block: one token bucket per client IP on the application port, and the failed-login penalties. */
 public class RateLimitConfiguration {
     /** Tokens added per second: the sustained request rate a client may keep up. */
     @Min(1)
@@ -23,6 +25,32 @@ public class RateLimitConfiguration {
     @Min(1000)
     @Max(10_000_000)
     private long maxClients = 100_000;
+
+    /** Failed logins per client address: a guessing loop from one place is refused within a handful of tries. */
+    @Valid
+    @NotNull
+    private LoginPenalty failedLoginsPerClient = new LoginPenalty(5, Duration.seconds(1), Duration.minutes(5), Duration.minutes(1));
+
+    /** Failed logins per user name, from anywhere: a shorter cap, since the real user is locked out with the attacker. */
+    @Valid
+    @NotNull
+    private LoginPenalty failedLoginsPerUser = new LoginPenalty(10, Duration.seconds(1), Duration.minutes(1), Duration.minutes(1));
+
+    public LoginPenalty getFailedLoginsPerClient() {
+        return failedLoginsPerClient;
+    }
+
+    public void setFailedLoginsPerClient(LoginPenalty failedLoginsPerClient) {
+        this.failedLoginsPerClient = failedLoginsPerClient;
+    }
+
+    public LoginPenalty getFailedLoginsPerUser() {
+        return failedLoginsPerUser;
+    }
+
+    public void setFailedLoginsPerUser(LoginPenalty failedLoginsPerUser) {
+        this.failedLoginsPerUser = failedLoginsPerUser;
+    }
 
     public long getRequestsPerSecond() {
         return requestsPerSecond;

@@ -4,7 +4,6 @@ import com.codahale.metrics.Meter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.bazaar.service.errors.ErrorResponse;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -17,7 +16,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Set;
 
 /**
  * Bucket4j token buckets per client IP, in front of everything on the application port (so failed logins
@@ -29,14 +27,14 @@ public class RateLimitFilter implements Filter {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final RateLimitConfiguration config;
-    private final Set<String> trustedProxies;
+    private final ClientAddress clients;
     private final Cache<String, Bucket> buckets;
     private final ObjectMapper json;
     private final Meter limited;
 
-    public RateLimitFilter(RateLimitConfiguration config, ObjectMapper json, Meter limited) {
+    public RateLimitFilter(RateLimitConfiguration config, ClientAddress clients, ObjectMapper json, Meter limited) {
         this.config = config;
-        this.trustedProxies = Set.copyOf(config.getTrustedProxies());
+        this.clients = clients;
         this.buckets = Caffeine.newBuilder().maximumSize(config.getMaxClients())
                 .expireAfterAccess(Duration.ofMinutes(10)).build();
         this.json = json;
@@ -47,7 +45,7 @@ public class RateLimitFilter implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletResponse http = (HttpServletResponse) response;
-        Bucket bucket = buckets.get(clientIp((HttpServletRequest) request), ip -> newBucket());
+        Bucket bucket = buckets.get(clients.of((HttpServletRequest) request), ip -> newBucket());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         http.setHeader("RateLimit-Limit", String.valueOf(config.getBurst()));
         http.setHeader("RateLimit-Remaining", String.valueOf(probe.getRemainingTokens()));
@@ -59,36 +57,12 @@ public class RateLimitFilter implements Filter {
         }
         limited.mark();
         long retryAfter = Math.max(1, ceilDiv(probe.getNanosToWaitForRefill(), NANOS_PER_SECOND));
-        http.setStatus(429);
-        http.setHeader("Retry-After", String.valueOf(retryAfter));
-        http.setContentType("application/json");
-        json.writeValue(http.getOutputStream(), new ErrorResponse(429,
-                "Too many requests from this address; retry after " + retryAfter + " s", null));
+        TooManyRequests.answer(http, json, retryAfter, "Too many requests from this address; retry after " + retryAfter + " s");
     }
 
     private Bucket newBucket() {
         return Bucket.builder().addLimit(Bandwidth.builder().capacity(config.getBurst())
                 .refillGreedy(config.getRequestsPerSecond(), Duration.ofSeconds(1)).build()).build();
-    }
-
-    /**
-     * The peer's address, unless the peer is a trusted proxy: then the nearest address in X-Forwarded-For
-     * that is not a trusted proxy itself (the ones further left could be forged by the client).
-     */
-    String clientIp(HttpServletRequest request) {
-        String ip = request.getRemoteAddr();
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded == null || !trustedProxies.contains(ip)) {
-            return ip;
-        }
-        String[] hops = forwarded.split(",");
-        for (int i = hops.length - 1; i >= 0; i--) {
-            ip = hops[i].strip();
-            if (!trustedProxies.contains(ip)) {
-                return ip;
-            }
-        }
-        return ip;
     }
 
     private static long ceilDiv(long a, long b) {

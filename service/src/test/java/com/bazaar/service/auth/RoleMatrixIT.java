@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every endpoint against every role: "yes" means the role gets past authorization (any answer but 401 or
- * 403), "no" means 403. Without credentials every endpoint is 401.
+ * 403), "no" means 403. Without credentials, or with a wrong password, every endpoint is 401.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class RoleMatrixIT {
@@ -53,13 +53,16 @@ class RoleMatrixIT {
         String path = template.replace("STORE", String.valueOf(store)).replace("PRODUCT", String.valueOf(product))
                 .replace("MOVEMENT", UUID.randomUUID().toString());
         assertAccess(null, method, path, "unauthenticated");
+        assertAccess(ServiceTestApp.ADMIN + ":wrong", method, path, "unauthenticated");
         assertAccess(ServiceTestApp.ADMIN, method, path, admin);
         assertAccess(ServiceTestApp.CLERK, method, path, clerk);
         assertAccess(ServiceTestApp.AUDITOR, method, path, auditor);
     }
 
     private void assertAccess(String user, String method, String path, String allowed) {
-        Api api = user == null ? Api.at(APP.getLocalPort()) : Api.at(APP.getLocalPort()).as(user);
+        Api api = user == null ? Api.at(APP.getLocalPort())
+                : user.endsWith(":wrong") ? Api.at(APP.getLocalPort()).as(user.substring(0, user.indexOf(':')), "wrong")
+                : Api.at(APP.getLocalPort()).as(user);
         String body = path.endsWith("stock-movements")
                 ? "{\"productId\": " + product + ", \"type\": \"in\", \"quantity\": 1}"
                 : "{\"name\": \"Roles " + UUID.randomUUID() + "\"}";
@@ -67,7 +70,7 @@ class RoleMatrixIT {
                 : api.send(api.request(path).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body)));
         if (allowed.equals("unauthenticated")) {
-            assertThat(response.statusCode()).as("%s %s without credentials", method, path).isEqualTo(401);
+            assertThat(response.statusCode()).as("%s %s as %s", method, path, user).isEqualTo(401);
         } else if (allowed.equals("yes")) {
             assertThat(response.statusCode()).as("%s %s %s: %s", user, method, path, response.body()).isNotIn(401, 403);
         } else {

@@ -46,7 +46,7 @@ class DeadLetterTasksIT {
     }
 
     static JsonNode task(String path) {
-        Api adminPort = Api.at(WORKER.getAdminPort());
+        Api adminPort = Api.at(WORKER.getAdminPort()).as(ServiceTestApp.ADMIN);
         HttpResponse<String> response = adminPort.send(adminPort.request("/tasks/" + path).POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json(response);

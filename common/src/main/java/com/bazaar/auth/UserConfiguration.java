@@ -1,4 +1,4 @@
-package com.bazaar.service.auth;
+package com.bazaar.auth;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -10,5 +10,5 @@ public record UserConfiguration(
         @NotBlank String name,
         @NotBlank @Pattern(regexp = "\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}", message = "must be a bcrypt hash")
         String passwordHash,
-        @NotEmpty Set<@Pattern(regexp = Roles.PATTERN, message = "must be one of admin, clerk, auditor") String> roles) {
+        @NotEmpty Set<@Pattern(regexp = RoleNames.PATTERN, message = "must be one of admin, clerk, auditor") String> roles) {
 }

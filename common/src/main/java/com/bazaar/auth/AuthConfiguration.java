@@ -1,4 +1,4 @@
-package com.bazaar.service.auth;
+package com.bazaar.auth;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import com.github.benmanes.caffeine.cache.CaffeineSpec;
@@ -38,6 +38,18 @@ public class AuthConfiguration {
         this.adminPassword = adminPassword;
     }
 
+    /** Which admin-port paths need an admin's credentials, on both processes (ADMIN_AUTH). */
+    @NotNull
+    private AdminAccess adminAccess = AdminAccess.TASKS;
+
+    public AdminAccess getAdminAccess() {
+        return adminAccess;
+    }
+
+    public void setAdminAccess(AdminAccess adminAccess) {
+        this.adminAccess = adminAccess;
+    }
+
     public List<UserConfiguration> getUsers() {
         return users;
     }
@@ -67,8 +79,8 @@ public class AuthConfiguration {
             throw new IllegalStateException("BASIC_AUTH_USER and BASIC_AUTH_PASS must be set together");
         }
         if (hasAdminUser) {
-            String hash = BCrypt.withDefaults().hashToString(BcryptAuthenticator.COST, adminPassword.toCharArray());
-            all.add(new UserConfiguration(adminUser.strip(), hash, Set.of(Roles.ADMIN)));
+            String hash = BCrypt.withDefaults().hashToString(PasswordCheck.COST, adminPassword.toCharArray());
+            all.add(new UserConfiguration(adminUser.strip(), hash, Set.of(RoleNames.ADMIN)));
         }
         if (all.isEmpty()) {
             throw new IllegalStateException("No user is configured: set BASIC_AUTH_USER and BASIC_AUTH_PASS, "

@@ -101,7 +101,8 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         environment.healthChecks().register("queue", new QueueHealthCheck(sqs, queueUrl));
         var sendClient = queue.buildSendClient(environment.lifecycle());
         var publisher = new MovementPublisher(sendClient, queue.buildBatchManager(sendClient, environment.lifecycle()), queueUrl,
-                environment.metrics().timer("bazaar.service.movements.enqueue"));
+                environment.metrics().timer("bazaar.service.movements.enqueue"),
+                queue.getSendTimeout().toJavaDuration().plusSeconds(1));
 
         List<UserConfiguration> users = configuration.getAuth().allUsers();
         AdminAuthFilter.protect(environment, users, configuration.getAuth().getAdminAccess());

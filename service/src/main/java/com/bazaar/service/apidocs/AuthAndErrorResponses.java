@@ -1,5 +1,6 @@
 package com.bazaar.service.apidocs;
 
+import com.bazaar.auth.RoleNames;
 import com.bazaar.service.auth.Roles;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.jaxrs2.ResolvedParameter;
@@ -33,7 +34,7 @@ import java.util.Set;
  * META-INF/services.
  */
 public class AuthAndErrorResponses extends AbstractOpenAPIExtension {
-    private static final Set<String> ALL_ROLES = Set.of(Roles.PATTERN.split("\\|"));
+    private static final Set<String> ALL_ROLES = Set.of(RoleNames.PATTERN.split("\\|"));
 
     @Override
     public ResolvedParameter extractParameters(List<Annotation> annotations, Type type, Set<Type> typesToSkip,

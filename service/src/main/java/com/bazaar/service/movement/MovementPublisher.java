@@ -6,10 +6,12 @@ import com.bazaar.movement.MovementSource;
 import com.bazaar.queue.MessageAttributes;
 import com.bazaar.queue.QueueUrl;
 import com.codahale.metrics.Timer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.batchmanager.SqsAsyncBatchManager;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -28,12 +30,19 @@ public class MovementPublisher {
     private final QueueUrl queue;
     private final MovementCodec codec = new MovementCodec();
     private final Timer enqueueTime;
+    private final Duration giveUpAfter;
 
-    public MovementPublisher(SqsAsyncClient sqs, SqsAsyncBatchManager batches, QueueUrl queue, Timer enqueueTime) {
+    /**
+     * @param giveUpAfter a bound on every publication, over the SDK's own call timeout: two test runs on an overloaded
+     *                    machine saw a batch manager's future never complete, which left the request hanging for good
+     */
+    public MovementPublisher(SqsAsyncClient sqs, SqsAsyncBatchManager batches, QueueUrl queue, Timer enqueueTime,
+                             Duration giveUpAfter) {
         this.sqs = sqs;
         this.batches = batches;
         this.queue = queue;
         this.enqueueTime = enqueueTime;
+        this.giveUpAfter = giveUpAfter;
     }
 
     /** Completes when SQS has the message; fails when the queue cannot be reached. */
@@ -54,7 +63,8 @@ public class MovementPublisher {
                     .messageDeduplicationId(message.movementId().toString());
         }
         Timer.Context timing = enqueueTime.time();
-        return batches.sendMessage(request.build()).whenComplete((response, failure) -> timing.stop()).thenApply(response -> null);
+        return batches.sendMessage(request.build()).orTimeout(giveUpAfter.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((response, failure) -> timing.stop()).thenApply(response -> null);
     }
 
     /**
@@ -88,7 +98,8 @@ public class MovementPublisher {
                         }
                     }));
         }
-        return sent.whenComplete((done, failure) -> timing.stop());
+        return sent.orTimeout(giveUpAfter.toMillis() * calls.size(), TimeUnit.MILLISECONDS)
+                .whenComplete((done, failure) -> timing.stop());
     }
 
     private SendMessageBatchRequestEntry entry(int position, MovementMessage message, String requestId) {

@@ -41,7 +41,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ContractEndpointsIT {
-    static final Path CONTRACT = Path.of("..", "..", "shared", "CONTRACT.md").toAbsolutePath().normalize();
+    /** The contract beside the repository (../shared/CONTRACT.md) where there is one; else the copy in docs/. */
+    static final Path SHARED_CONTRACT = Path.of("..", "..", "shared", "CONTRACT.md").toAbsolutePath().normalize();
+    static final Path CONTRACT_COPY = Path.of("..", "docs", "CONTRACT.md").toAbsolutePath().normalize();
+    static final Path CONTRACT = Files.exists(SHARED_CONTRACT) ? SHARED_CONTRACT : CONTRACT_COPY;
     static final Pattern ENDPOINT = Pattern.compile("`(GET|POST|PUT|PATCH|DELETE) (/[^`?\\s]*)");
     /** Named by the contract, not built in this version: each must be neither documented nor served. */
     static final Set<String> NOT_BUILT = Set.of(
@@ -155,7 +158,7 @@ class ContractEndpointsIT {
     }
 
     static Set<String> contractEndpoints() throws IOException {
-        assertThat(CONTRACT).as("the contract, beside the repository as ../shared/CONTRACT.md").exists();
+        assertThat(CONTRACT).as("the contract, beside the repository as ../shared/CONTRACT.md or copied to docs/").exists();
         Set<String> endpoints = new TreeSet<>();
         Matcher matcher = ENDPOINT.matcher(Files.readString(CONTRACT));
         while (matcher.find()) {
@@ -175,6 +178,13 @@ class ContractEndpointsIT {
             operations.put(key(operation.getKey(), path.getKey()), statuses);
         }));
         return operations;
+    }
+
+    @Test
+    void theCopyInDocsIsTheContractBesideTheRepository() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(SHARED_CONTRACT), "no ../shared/CONTRACT.md here");
+        assertThat(Files.readString(CONTRACT_COPY)).as("docs/CONTRACT.md is a copy of %s: copy it again", SHARED_CONTRACT)
+                .isEqualTo(Files.readString(SHARED_CONTRACT));
     }
 
     @Test

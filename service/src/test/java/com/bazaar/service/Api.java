@@ -70,8 +70,18 @@ public final class Api {
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpRequest built = request.build();
         try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            try {
+                return CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                // The pooled connection was closed by the server after its last answer (Jetty closes one whose
+                // oversized body it did not read): nothing of this request was answered, so send it once more.
+                if (e.getMessage() == null || !e.getMessage().contains("received no bytes")) {
+                    throw e;
+                }
+                return CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -45,6 +45,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -119,18 +120,12 @@ public class AcceptMovementResource {
         MovementMessage message = message(user, storeId.get(), idempotencyKey, request, now(), "");
         String requestId = (String) http.getAttribute(RequestIdFilter.ATTRIBUTE);
 
-        return publisher.publish(message, requestId).handle((sent, failure) -> {
-            // The SDK's thread completes the send: it has no request id in its MDC.
-            try (var mdc = MDC.putCloseable(RequestIdFilter.MDC_KEY, requestId)) {
-                if (failure != null) {
-                    return queueUnavailable(failure);
-                }
-                LOG.info("Accepted movement {}: {} {} of product {} at store {}", message.movementId(), message.type(),
-                        message.quantity(), message.productId(), message.storeId());
-                return Response.accepted(new Accepted("Stock movement accepted", pending(message)))
-                        .location(URI.create("/stock-movements/" + message.movementId()))
-                        .build();
-            }
+        return answer(publisher.publish(message, requestId), requestId, () -> {
+            LOG.info("Accepted movement {}: {} {} of product {} at store {}", message.movementId(), message.type(),
+                    message.quantity(), message.productId(), message.storeId());
+            return Response.accepted(new Accepted("Stock movement accepted", pending(message)))
+                    .location(URI.create("/stock-movements/" + message.movementId()))
+                    .build();
         });
     }
 
@@ -171,14 +166,19 @@ public class AcceptMovementResource {
         }
         String requestId = (String) http.getAttribute(RequestIdFilter.ATTRIBUTE);
 
-        return publisher.publishInOrder(messages, requestId).handle((sent, failure) -> {
+        return answer(publisher.publishInOrder(messages, requestId), requestId, () -> {
+            LOG.info("Accepted {} movements at store {}", messages.size(), storeId.get());
+            return Response.accepted(new AcceptedBatch("Stock movements accepted",
+                    messages.stream().map(AcceptMovementResource::pending).toList())).build();
+        });
+    }
+
+    /** The 202 once the queue has the messages, else 503; on the SDK's thread, so with the request id put back. */
+    private static CompletionStage<Response> answer(CompletionStage<Void> sent, String requestId,
+                                                   Supplier<Response> accepted) {
+        return sent.handle((done, failure) -> {
             try (var mdc = MDC.putCloseable(RequestIdFilter.MDC_KEY, requestId)) {
-                if (failure != null) {
-                    return queueUnavailable(failure);
-                }
-                LOG.info("Accepted {} movements at store {}", messages.size(), storeId.get());
-                return Response.accepted(new AcceptedBatch("Stock movements accepted",
-                        messages.stream().map(AcceptMovementResource::pending).toList())).build();
+                return failure != null ? queueUnavailable(failure) : accepted.get();
             }
         });
     }

@@ -44,7 +44,7 @@ class EmbeddedFifoQueueIT {
         var ours = EmbeddedQueue.class.getProtectionDomain().getCodeSource().getLocation();
         assertThat(FifoDeduplicationIdsHistory.class.getProtectionDomain().getCodeSource().getLocation()).isEqualTo(ours);
         assertThat(MessageQueue$.class.getProtectionDomain().getCodeSource().getLocation()).isEqualTo(ours);
-        assertThat(MessageQueue$.MODULE$.apply(true)).isInstanceOf(org.elasticmq.actor.queue.LazyDeleteFifoMessageQueue.class);
+        assertThat(MessageQueue$.MODULE$.apply(true)).isInstanceOf(org.elasticmq.actor.queue.RotatingFifoMessageQueue.class);
     }
 
     @Test

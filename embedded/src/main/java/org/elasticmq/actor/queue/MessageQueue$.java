@@ -2,7 +2,7 @@ package org.elasticmq.actor.queue;
 
 /**
  * Shadows ElasticMQ 1.6.14's companion object {@code MessageQueue$} (its only member is {@code apply(boolean)},
- * called by QueueActorStorage) so FIFO queues get {@link LazyDeleteFifoMessageQueue}. Remove when upgrading ElasticMQ.
+ * called by QueueActorStorage) so FIFO queues get {@link RotatingFifoMessageQueue}. Remove when upgrading ElasticMQ.
  */
 public final class MessageQueue$ {
     public static final MessageQueue$ MODULE$ = new MessageQueue$();
@@ -11,6 +11,6 @@ public final class MessageQueue$ {
     }
 
     public MessageQueue apply(boolean isFifo) {
-        return isFifo ? new LazyDeleteFifoMessageQueue() : new MessageQueue.SimpleMessageQueue();
+        return isFifo ? new RotatingFifoMessageQueue() : new MessageQueue.SimpleMessageQueue();
     }
 }

@@ -18,9 +18,22 @@ public final class Databases {
     }
 
     public static Jdbi jdbi(Environment environment, DataSourceFactory database) {
-        Jdbi jdbi = new JdbiFactory().build(environment, database, HEALTH_CHECK);
-        environment.healthChecks().unregister(HEALTH_CHECK);
+        Jdbi jdbi = build(environment, database, HEALTH_CHECK);
         environment.healthChecks().register(HEALTH_CHECK, new DatabaseHealthCheck(jdbi, database.getUrl()));
+        return jdbi;
+    }
+
+    /**
+     * The same for a second database (a read replica): its pool's metrics under {@code name}, and no health check,
+     * which the caller registers under {@code name} to say what the database's state means.
+     */
+    public static Jdbi jdbi(Environment environment, DataSourceFactory database, String name) {
+        return build(environment, database, name);
+    }
+
+    private static Jdbi build(Environment environment, DataSourceFactory database, String name) {
+        Jdbi jdbi = new JdbiFactory().build(environment, database, name);
+        environment.healthChecks().unregister(name);
         jdbi.installPlugin(new Jackson2Plugin()).installPlugin(new WireNameEnums());
         jdbi.getConfig(Jackson2Config.class).setMapper(environment.getObjectMapper());
         return jdbi;

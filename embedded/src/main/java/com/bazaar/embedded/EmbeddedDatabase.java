@@ -34,9 +34,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
      */
     public static EmbeddedDatabase start(Path dataDirectory, int port, Durability durability)
             throws IOException, SQLException {
+        EmbeddedDatabase database = new EmbeddedDatabase(builder(dataDirectory, port, durability).start());
+        database.createDatabaseIfMissing();
+        return database;
+    }
+
+    /**
+     * The server settings of a primary and of its streaming replica alike: a hot standby refuses to start with
+     * a lower {@code max_connections} than its primary's. Replication itself needs nothing beyond PostgreSQL's
+     * defaults ({@code wal_level=replica}, {@code max_wal_senders=10}, and initdb's pg_hba.conf, which trusts
+     * replication connections from 127.0.0.1); a replication slot keeps at most {@code max_slot_wal_keep_size} of
+     * WAL for a standby that went away.
+     */
+    static EmbeddedPostgres.Builder builder(Path dataDirectory, int port, Durability durability) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("max_connections", "200");
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("max_slot_wal_keep_size", "1GB");
         if (durability == Durability.DURABLE) {
             // zonky starts the postmaster with -F; a -c option given after it wins.
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
@@ -48,9 +62,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (port != 0) {
             builder.setPort(port);
         }
-        EmbeddedDatabase database = new EmbeddedDatabase(builder.start());
-        database.createDatabaseIfMissing();
-        return database;
+        return builder;
     }
 
     /** A throwaway, fast database for tests. */

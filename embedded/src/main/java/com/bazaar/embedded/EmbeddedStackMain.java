@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * java -jar bazaar-embedded-all.jar [--postgres PORT --data-dir DIR --fsync on|off]
+ *                                   [--replica PORT --replica-of PRIMARY_PORT --replica-data-dir DIR --fsync on|off]
  *                                   [--sqs PORT --sqs-data-dir DIR --queue NAME --dlq NAME]
  * </pre>
  */
@@ -22,12 +23,20 @@ public final class EmbeddedStackMain {
         System.setProperty("logback.configurationFile", "embedded-logback.xml");
         Arguments arguments = Arguments.parse(args);
         EmbeddedDatabase database = null;
+        StreamingReplica replica = null;
         EmbeddedQueue queue = null;
+        EmbeddedDatabase.Durability durability = arguments.fsync ? EmbeddedDatabase.Durability.DURABLE
+                : EmbeddedDatabase.Durability.FAST;
         if (arguments.postgresPort != null) {
-            database = EmbeddedDatabase.start(Path.of(arguments.dataDirectory), arguments.postgresPort,
-                    arguments.fsync ? EmbeddedDatabase.Durability.DURABLE : EmbeddedDatabase.Durability.FAST);
+            database = EmbeddedDatabase.start(Path.of(arguments.dataDirectory), arguments.postgresPort, durability);
             System.out.println("PostgreSQL  " + database.jdbcUrl() + " (user " + EmbeddedDatabase.USER
                     + ", data in " + arguments.dataDirectory + ", fsync " + (arguments.fsync ? "on" : "off") + ")");
+        }
+        if (arguments.replicaPort != null) {
+            replica = StreamingReplica.start(arguments.primaryPort, Path.of(arguments.replicaDataDirectory),
+                    arguments.replicaPort, durability);
+            System.out.println("PostgreSQL replica  " + replica.jdbcUrl() + " (hot standby of 127.0.0.1:"
+                    + arguments.primaryPort + ", data in " + arguments.replicaDataDirectory + ")");
         }
         if (arguments.sqsPort != null) {
             Path messages = arguments.sqsDataDirectory == null ? null : Path.of(arguments.sqsDataDirectory);
@@ -40,11 +49,15 @@ public final class EmbeddedStackMain {
 
         CountDownLatch stopped = new CountDownLatch(1);
         EmbeddedDatabase finalDatabase = database;
+        StreamingReplica finalReplica = replica;
         EmbeddedQueue finalQueue = queue;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 if (finalQueue != null) {
                     finalQueue.close();
+                }
+                if (finalReplica != null) {
+                    finalReplica.close();
                 }
                 if (finalDatabase != null) {
                     finalDatabase.close();
@@ -62,6 +75,9 @@ public final class EmbeddedStackMain {
         Integer postgresPort;
         String dataDirectory = ".bazaar/postgres";
         boolean fsync = true;
+        Integer replicaPort;
+        Integer primaryPort;
+        String replicaDataDirectory = ".bazaar/replica";
         String sqsDataDirectory;
         Integer sqsPort;
         String queueName;
@@ -79,6 +95,9 @@ public final class EmbeddedStackMain {
                         case "off" -> false;
                         default -> throw new IllegalArgumentException("--fsync takes on or off, not " + value);
                     };
+                    case "--replica" -> parsed.replicaPort = Integer.parseInt(value);
+                    case "--replica-of" -> parsed.primaryPort = Integer.parseInt(value);
+                    case "--replica-data-dir" -> parsed.replicaDataDirectory = value;
                     case "--sqs" -> parsed.sqsPort = Integer.parseInt(value);
                     case "--sqs-data-dir" -> parsed.sqsDataDirectory = value;
                     case "--queue" -> parsed.queueName = value;
@@ -88,6 +107,9 @@ public final class EmbeddedStackMain {
             }
             if (args.length % 2 != 0) {
                 throw new IllegalArgumentException("every option takes a value: " + String.join(" ", args));
+            }
+            if (parsed.replicaPort != null && parsed.primaryPort == null) {
+                throw new IllegalArgumentException("--replica needs --replica-of, the primary's port on 127.0.0.1");
             }
             if (parsed.sqsPort != null && (parsed.queueName == null || parsed.deadLetterQueueName == null)) {
                 throw new IllegalArgumentException("--sqs needs --queue and --dlq");

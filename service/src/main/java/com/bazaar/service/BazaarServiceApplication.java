@@ -42,6 +42,10 @@ import com.bazaar.service.ratelimit.ForgiveOnSuccess;
 import com.bazaar.service.ratelimit.LoginThrottleFilter;
 import com.bazaar.service.ratelimit.RateLimitConfiguration;
 import com.bazaar.service.ratelimit.RateLimitFilter;
+import com.bazaar.service.replica.ReadDatabase;
+import com.bazaar.service.replica.ReadDatabaseConfiguration;
+import com.bazaar.service.replica.ReplicaHealthCheck;
+import com.bazaar.service.replica.ReplicaMonitor;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.CachingAuthenticator;
@@ -51,6 +55,7 @@ import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -88,6 +93,7 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         serverFactory.setApplicationConnectors(configuration.getTls().applicationConnectors(serverFactory.getApplicationConnectors()));
 
         Jdbi jdbi = Databases.jdbi(environment, configuration.getDatabase());
+        ReadDatabase reads = readDatabase(configuration, environment, jdbi);
         ProductDao products = jdbi.onDemand(ProductDao.class);
         StoreDao stores = jdbi.onDemand(StoreDao.class);
 
@@ -147,14 +153,31 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         environment.jersey().register(new WebApplicationErrorMapper());
         environment.jersey().register(new UnexpectedErrorMapper());
 
-        environment.jersey().register(new ProductResource(products));
-        environment.jersey().register(new StoreResource(stores));
+        environment.jersey().register(new ProductResource(products, reads.onDemand(ProductDao.class)));
+        environment.jersey().register(new StoreResource(stores, reads.onDemand(StoreDao.class)));
         environment.jersey().register(new AcceptOutcomeMetrics(environment.metrics()));
         environment.jersey().register(new AcceptMovementResource(knownStores, knownProducts, publisher, Clock.systemUTC()));
-        environment.jersey().register(new MovementResource(jdbi.onDemand(LedgerDao.class)));
-        environment.jersey().register(new StoreInventoryResource(knownStores, knownProducts, inventory));
-        environment.jersey().register(new ProductQuantityResource(knownProducts, inventory));
-        environment.jersey().register(new AuditLogResource(jdbi.onDemand(AuditDao.class)));
+        environment.jersey().register(new MovementResource(jdbi.onDemand(LedgerDao.class), reads.onDemand(LedgerDao.class)));
+        environment.jersey().register(new StoreInventoryResource(knownStores, knownProducts, inventory,
+                reads.onDemand(InventoryDao.class)));
+        environment.jersey().register(new ProductQuantityResource(knownProducts, reads.onDemand(InventoryDao.class)));
+        environment.jersey().register(new AuditLogResource(reads.onDemand(AuditDao.class)));
         ApiDocs.register(environment);
+    }
+
+    /** The primary alone, or with the read replica, its probe, its health check and its lag gauge. */
+    private static ReadDatabase readDatabase(ServiceConfiguration configuration, Environment environment, Jdbi primary) {
+        ReadDatabaseConfiguration replica = configuration.getReadDatabase();
+        if (!replica.isConfigured()) {
+            return ReadDatabase.primaryOnly(primary);
+        }
+        DataSourceFactory dataSource = replica.dataSource(configuration.getDatabase());
+        Jdbi replicaJdbi = Databases.jdbi(environment, dataSource, "replica");
+        var monitor = new ReplicaMonitor(replicaJdbi, replica, Clock.systemUTC(),
+                environment.lifecycle().scheduledExecutorService("replica-probe").build());
+        environment.lifecycle().manage(monitor);
+        environment.healthChecks().register("replica", new ReplicaHealthCheck(monitor, dataSource.getUrl()));
+        environment.metrics().gauge("bazaar.service.replica.lag-seconds", () -> monitor::lagSeconds);
+        return ReadDatabase.withReplica(primary, replicaJdbi, monitor);
     }
 }

@@ -4,6 +4,7 @@ import com.bazaar.config.BazaarConfiguration;
 import com.bazaar.service.http.RequestLimits;
 import com.bazaar.service.http.TlsConfiguration;
 import com.bazaar.service.ratelimit.RateLimitConfiguration;
+import com.bazaar.service.replica.ReadDatabaseConfiguration;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +23,18 @@ public class ServiceConfiguration extends BazaarConfiguration {
     @Valid
     @NotNull
     private RequestLimits requestLimits = new RequestLimits();
+
+    @Valid
+    @NotNull
+    private ReadDatabaseConfiguration readDatabase = new ReadDatabaseConfiguration();
+
+    public ReadDatabaseConfiguration getReadDatabase() {
+        return readDatabase;
+    }
+
+    public void setReadDatabase(ReadDatabaseConfiguration readDatabase) {
+        this.readDatabase = readDatabase;
+    }
 
     public TlsConfiguration getTls() {
         return tls;

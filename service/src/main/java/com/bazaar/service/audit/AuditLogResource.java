@@ -5,6 +5,7 @@ import com.bazaar.audit.AuditDao;
 import com.bazaar.audit.AuditFilter;
 import com.bazaar.audit.AuditLog;
 import com.bazaar.service.auth.Roles;
+import com.bazaar.service.replica.Reads;
 import com.bazaar.service.http.Paging;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.dropwizard.jersey.params.IntParam;
@@ -40,9 +41,9 @@ public class AuditLogResource {
     private static final Set<String> ACTION_TYPES = Arrays.stream(AuditAction.values()).map(AuditAction::name)
             .collect(Collectors.toCollection(TreeSet::new));
 
-    private final AuditDao audit;
+    private final Reads<AuditDao> audit;
 
-    public AuditLogResource(AuditDao audit) {
+    public AuditLogResource(Reads<AuditDao> audit) {
         this.audit = audit;
     }
 
@@ -70,8 +71,8 @@ public class AuditLogResource {
                 Paging.text("userId", userId), Paging.oneOf("actionType", actionType, ACTION_TYPES),
                 Paging.instant("startDate", startDate), Paging.instant("endDate", endDate));
         Paging.requireOrdered(filter.startDate(), filter.endDate());
-        var page = Paging.page(limit.get(), offset.get(), cap -> audit.count(filter, cap),
-                () -> audit.find(filter, limit.get(), offset.get()));
+        var page = audit.read(dao -> Paging.page(limit.get(), offset.get(), cap -> dao.count(filter, cap),
+                () -> dao.find(filter, limit.get(), offset.get())));
         return new AuditPage(page.totals(), page.rows());
     }
 }

@@ -5,6 +5,7 @@ import com.bazaar.catalog.Product;
 import com.bazaar.catalog.ProductDao;
 import com.bazaar.service.auth.Roles;
 import com.bazaar.service.auth.User;
+import com.bazaar.service.replica.Reads;
 import io.dropwizard.auth.Auth;
 import io.dropwizard.jersey.params.LongParam;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,9 +38,11 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProductResource {
     private final ProductDao products;
+    private final Reads<ProductDao> reads;
 
-    public ProductResource(ProductDao products) {
+    public ProductResource(ProductDao products, Reads<ProductDao> reads) {
         this.products = products;
+        this.reads = reads;
     }
 
     @Schema(name = "ProductCreated")
@@ -78,7 +81,7 @@ public class ProductResource {
     @Operation(operationId = "listProducts", summary = "All products, by id")
     @ApiResponse(responseCode = "200", description = "The products", useReturnTypeSchema = true)
     public List<Product> list() {
-        return products.findAll();
+        return reads.read(ProductDao::findAll);
     }
 
     @GET
@@ -89,6 +92,6 @@ public class ProductResource {
     @ApiResponse(responseCode = "400", description = "The id is not a positive integer")
     @ApiResponse(responseCode = "404", description = "No product has this id")
     public Product get(@PathParam("id") @NotNull @Min(1) LongParam id) {
-        return products.findById(id.get()).orElseThrow(() -> new NotFoundException(Missing.product(id.get())));
+        return reads.find(dao -> dao.findById(id.get())).orElseThrow(() -> new NotFoundException(Missing.product(id.get())));
     }
 }

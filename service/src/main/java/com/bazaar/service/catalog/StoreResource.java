@@ -5,6 +5,7 @@ import com.bazaar.catalog.Store;
 import com.bazaar.catalog.StoreDao;
 import com.bazaar.service.auth.Roles;
 import com.bazaar.service.auth.User;
+import com.bazaar.service.replica.Reads;
 import io.dropwizard.auth.Auth;
 import io.dropwizard.jersey.params.LongParam;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,9 +38,11 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class StoreResource {
     private final StoreDao stores;
+    private final Reads<StoreDao> reads;
 
-    public StoreResource(StoreDao stores) {
+    public StoreResource(StoreDao stores, Reads<StoreDao> reads) {
         this.stores = stores;
+        this.reads = reads;
     }
 
     @Schema(name = "StoreCreated")
@@ -72,7 +75,7 @@ public class StoreResource {
     @Operation(operationId = "listStores", summary = "All stores, by id")
     @ApiResponse(responseCode = "200", description = "The stores", useReturnTypeSchema = true)
     public List<Store> list() {
-        return stores.findAll();
+        return reads.read(StoreDao::findAll);
     }
 
     @GET
@@ -83,6 +86,6 @@ public class StoreResource {
     @ApiResponse(responseCode = "400", description = "The id is not a positive integer")
     @ApiResponse(responseCode = "404", description = "No store has this id")
     public Store get(@PathParam("id") @NotNull @Min(1) LongParam id) {
-        return stores.findById(id.get()).orElseThrow(() -> new NotFoundException(Missing.store(id.get())));
+        return reads.find(dao -> dao.findById(id.get())).orElseThrow(() -> new NotFoundException(Missing.store(id.get())));
     }
 }

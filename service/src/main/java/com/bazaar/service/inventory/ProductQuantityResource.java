@@ -4,6 +4,7 @@ import com.bazaar.catalog.Missing;
 import com.bazaar.catalog.KnownIds;
 import com.bazaar.inventory.InventoryDao;
 import com.bazaar.service.auth.Roles;
+import com.bazaar.service.replica.Reads;
 import io.dropwizard.jersey.params.LongParam;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -24,9 +25,9 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProductQuantityResource {
     private final KnownIds products;
-    private final InventoryDao inventory;
+    private final Reads<InventoryDao> inventory;
 
-    public ProductQuantityResource(KnownIds products, InventoryDao inventory) {
+    public ProductQuantityResource(KnownIds products, Reads<InventoryDao> inventory) {
         this.products = products;
         this.inventory = inventory;
     }
@@ -44,6 +45,6 @@ public class ProductQuantityResource {
         if (!products.contains(productId.get())) {
             throw new NotFoundException(Missing.product(productId.get()));
         }
-        return new ProductQuantity(productId.get(), inventory.totalQuantity(productId.get()));
+        return new ProductQuantity(productId.get(), inventory.read(dao -> dao.totalQuantity(productId.get())));
     }
 }

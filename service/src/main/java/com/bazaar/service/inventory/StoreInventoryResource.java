@@ -6,6 +6,7 @@ import com.bazaar.inventory.InventoryDao;
 import com.bazaar.inventory.InventoryItem;
 import com.bazaar.service.auth.Roles;
 import com.bazaar.service.http.Paging;
+import com.bazaar.service.replica.Reads;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.jersey.params.LongParam;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Optional;
 
 /** A store's stock, read from the inventory levels: the cost does not depend on the size of the ledger. */
 @Path("/stores/{storeId}/inventory")
@@ -35,11 +37,14 @@ public class StoreInventoryResource {
     private final KnownIds stores;
     private final KnownIds products;
     private final InventoryDao inventory;
+    private final Reads<InventoryDao> reads;
 
-    public StoreInventoryResource(KnownIds stores, KnownIds products, InventoryDao inventory) {
+    /** @param inventory the primary's, for a threshold's write and the row read back after it */
+    public StoreInventoryResource(KnownIds stores, KnownIds products, InventoryDao inventory, Reads<InventoryDao> reads) {
         this.stores = stores;
         this.products = products;
         this.inventory = inventory;
+        this.reads = reads;
     }
 
     public record StoreInventory(long storeId, List<InventoryItem> inventory) {
@@ -64,8 +69,8 @@ public class StoreInventoryResource {
                                @QueryParam("lowStock") String lowStock) {
         requireStore(storeId.get());
         boolean lowOnly = "true".equals(Paging.oneOf("lowStock", lowStock, List.of("true", "false")));
-        return new StoreInventory(storeId.get(), lowOnly ? inventory.findLowByStore(storeId.get())
-                : inventory.findByStore(storeId.get()));
+        return new StoreInventory(storeId.get(), reads.read(dao -> lowOnly ? dao.findLowByStore(storeId.get())
+                : dao.findByStore(storeId.get())));
     }
 
     /** A product the store has never moved is there with quantity 0. */
@@ -79,7 +84,7 @@ public class StoreInventoryResource {
     public StoreItem get(@PathParam("storeId") @NotNull @Min(1) LongParam storeId,
                          @PathParam("productId") @NotNull @Min(1) LongParam productId) {
         requireStore(storeId.get());
-        return item(storeId.get(), productId.get());
+        return item(reads.find(dao -> dao.findItem(storeId.get(), productId.get())), storeId.get(), productId.get());
     }
 
     @PUT
@@ -101,12 +106,11 @@ public class StoreInventoryResource {
             throw new NotFoundException(Missing.product(productId.get()));
         }
         inventory.setThreshold(storeId.get(), productId.get(), update.lowStockThreshold());
-        return item(storeId.get(), productId.get());
+        return item(inventory.findItem(storeId.get(), productId.get()), storeId.get(), productId.get());
     }
 
-    private StoreItem item(long storeId, long productId) {
-        InventoryItem item = inventory.findItem(storeId, productId)
-                .orElseThrow(() -> new NotFoundException(Missing.product(productId)));
+    private static StoreItem item(Optional<InventoryItem> found, long storeId, long productId) {
+        InventoryItem item = found.orElseThrow(() -> new NotFoundException(Missing.product(productId)));
         return new StoreItem(storeId, item.productId(), item.productName(), item.currentQuantity(),
                 item.lowStockThreshold(), item.lowStock());
     }

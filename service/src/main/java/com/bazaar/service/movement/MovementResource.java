@@ -6,6 +6,7 @@ import com.bazaar.movement.MovementStatus;
 import com.bazaar.movement.MovementType;
 import com.bazaar.movement.MovementView;
 import com.bazaar.service.auth.Roles;
+import com.bazaar.service.replica.Reads;
 import com.bazaar.service.http.Paging;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.dropwizard.jersey.params.IntParam;
@@ -36,9 +37,12 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class MovementResource {
     private final LedgerDao ledger;
+    private final Reads<LedgerDao> reads;
 
-    public MovementResource(LedgerDao ledger) {
+    /** @param ledger the primary's, for a movement's status: a client polls it right after its own write */
+    public MovementResource(LedgerDao ledger, Reads<LedgerDao> reads) {
         this.ledger = ledger;
+        this.reads = reads;
     }
 
     /**
@@ -92,11 +96,11 @@ public class MovementResource {
                 throw new BadRequestException("cursor and offset do not go together: follow nextCursor from the first page");
             }
             ReportCursor after = ReportCursor.decode(cursor);
-            return MovementPage.of(null, ledger.reportAfter(filter, after.occurredAt(), after.ledgerId(), limit.get() + 1),
-                    limit.get());
+            return MovementPage.of(null, reads.read(dao -> dao.reportAfter(filter, after.occurredAt(), after.ledgerId(),
+                    limit.get() + 1)), limit.get());
         }
-        var page = Paging.page(limit.get(), offset.get(), cap -> ledger.count(filter, cap),
-                () -> ledger.report(filter, limit.get() + 1, offset.get()));
+        var page = reads.read(dao -> Paging.page(limit.get(), offset.get(), cap -> dao.count(filter, cap),
+                () -> dao.report(filter, limit.get() + 1, offset.get())));
         return MovementPage.of(page.totals(), page.rows(), limit.get());
     }
 

@@ -15,8 +15,10 @@ import org.elasticmq.actor.queue.OperationSuccessful$;
 import org.elasticmq.actor.queue.QueueEvent;
 
 /**
- * The embedded queue's message store: writes what happens to messages (added, updated on receive, removed) to
- * ElasticMQ's H2 tables in group commits, and answers each queue actor only once its event is committed. Queue
+ * The embedded queue's message store: writes what happens to messages (added, removed) to ElasticMQ's H2 tables in
+ * group commits, and answers each queue actor only once its event is committed. What a receive changes (receive
+ * count, visibility) is not stored, which halves the writes: after a crash messages come back visible at once
+ * (consumers tolerate redelivery) and receive counts start again from 0. Queue
  * events and the restore go to ElasticMQ's own {@code SqlQueuePersistenceActor}, given as {@code queues}.
  *
  * <p>Why not ElasticMQ's store alone: it commits every event on its own (an H2 chunk written per message, about a
@@ -74,7 +76,7 @@ public final class GroupCommitStore extends AbstractActor {
                     UNCONFIRMED.add(added.message().id());
                     write(added);
                 })
-                .match(QueueEvent.MessageUpdated.class, this::write)
+                .match(QueueEvent.MessageUpdated.class, updated -> getSender().tell(OperationSuccessful$.MODULE$, getSelf()))
                 .match(QueueEvent.MessageRemoved.class, this::write)
                 .match(Committed.class, this::answer)
                 .matchAny(event -> queues.forward(event, getContext()))

@@ -88,21 +88,6 @@ final class MessageTables implements AutoCloseable {
             setOptional(insert, 12, m.sequenceNumber(), Types.VARCHAR);
             setOptional(insert, 13, m.deadLetterSourceQueueName(), Types.VARCHAR);
             insert.executeUpdate();
-        } else if (event instanceof QueueEvent.MessageUpdated updated) {
-            DBMessage m = DBMessage$.MODULE$.from(updated.message());
-            PreparedStatement update = statement(updated.queueName(), "update %s set delivery_receipts = ?, "
-                    + "next_delivery = ?, attributes = ?, received = ?, receive_count = ?, tracing_id = ?, "
-                    + "sequence_number = ?, dead_letter_source_queue_name = ? where message_id = ?");
-            update.setBytes(1, m.deliveryReceipts());
-            update.setLong(2, m.nextDelivery());
-            update.setBytes(3, m.attributes());
-            setOptional(update, 4, m.received(), Types.BIGINT);
-            update.setInt(5, m.receiveCount());
-            setOptional(update, 6, m.tracingId(), Types.VARCHAR);
-            setOptional(update, 7, m.sequenceNumber(), Types.VARCHAR);
-            setOptional(update, 8, m.deadLetterSourceQueueName(), Types.VARCHAR);
-            update.setString(9, m.messageId());
-            update.executeUpdate();
         } else if (event instanceof QueueEvent.MessageRemoved removed) {
             PreparedStatement delete = statement(removed.queueName(), "delete from %s where message_id = ?");
             delete.setString(1, removed.messageId());

@@ -30,8 +30,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * The embedded queue as {@code ./bazaar up} runs it, in a process of its own with a data directory: every message
- * it acknowledged survives a SIGKILL of that process, in order within its group, and a deleted message stays
- * deleted. The queues are created again on start, as the stack does, without losing what they hold.
+ * it acknowledged survives a SIGKILL of that process, in order within its group, a deleted message stays
+ * deleted and one in flight comes back. The queues are created again on start, as the stack does, without losing what they hold.
  */
 class DurableQueueIT {
     static final String QUEUE = "durable-test.fifo";
@@ -57,6 +57,9 @@ class DurableQueueIT {
             sqs.deleteMessageBatch(r -> r.queueUrl(url).entries(taken.stream().map(m -> DeleteMessageBatchRequestEntry
                     .builder().id(m.messageId()).receiptHandle(m.receiptHandle()).build()).toList()));
             taken.forEach(m -> expected.remove(m.body()));
+            // And some in flight, hidden for five minutes: a crash brings them back at once (receives are not stored).
+            assertThat(sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).visibilityTimeout(300))
+                    .messages()).isNotEmpty();
         } finally {
             server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }

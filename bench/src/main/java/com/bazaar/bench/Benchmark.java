@@ -41,6 +41,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 /**
  * Loads a running system (./bazaar up) and prints what it measured:
  * <ol>
+ * <li>warm-up: the accept load for two minutes with the worker running, so that the JIT has compiled the hot paths;</li>
  * <li>accept: POST movements from many clients for a minute with the worker paused; rate (overall, first and
  * last 10 s) and latency percentiles;</li>
  * <li>drain: the queue server's own receive+delete rate for a backlog of that size, then the worker's drain of
@@ -64,6 +65,7 @@ public final class Benchmark {
             Map.entry("db-user", "postgres"),
             Map.entry("db-password", ""),
             Map.entry("products", "5000"),
+            Map.entry("warmup-seconds", "120"),
             Map.entry("accept-seconds", "60"),
             Map.entry("concurrency", "32"),
             Map.entry("drain-clients", "8"),
@@ -106,11 +108,12 @@ public final class Benchmark {
         System.out.printf("machine: %d cores, java %s; options %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), new java.util.TreeMap<>(options));
         setUp();
+        warmUp();
         long before = ledgerCount();
         adminTask("pause-consumer");
-        int paused = accept("accept, worker paused");
+        int paused = accept("accept, worker paused", option("accept-seconds"));
         drain(before, paused);
-        accept("accept, worker draining");
+        accept("accept, worker draining", option("accept-seconds"));
         awaitLedger(ledgerCount(), 600);
         lag();
         growLedger();
@@ -129,13 +132,25 @@ public final class Benchmark {
     }
 
     /**
-     * POSTs movements from {@code --concurrency} clients for {@code --accept-seconds}; prints the rate overall and
+     * The JVMs on two cores need minutes of load before C2 has compiled the hot paths: {@code --warmup-seconds} of
+     * the accept load with the worker running (printed, but not what the phases after it measure), then waits
+     * until the worker has applied it.
+     */
+    private void warmUp() throws Exception {
+        int seconds = option("warmup-seconds");
+        if (seconds > 0) {
+            long before = ledgerCount();
+            awaitLedger(before + accept("warm-up, worker running", seconds), 600);
+        }
+    }
+
+    /**
+     * POSTs movements from {@code --concurrency} clients for {@code seconds}; prints the rate overall and
      * in the first and the last 10 s (a queue whose cost grows with traffic shows there), and latency percentiles.
      *
      * @return how many were accepted
      */
-    private int accept(String label) throws Exception {
-        int seconds = option("accept-seconds");
+    private int accept(String label, int seconds) throws Exception {
         int clients = option("concurrency");
         AtomicIntegerArray perSecond = new AtomicIntegerArray(seconds + 1);
         List<long[]> latencies = new java.util.concurrent.CopyOnWriteArrayList<>();

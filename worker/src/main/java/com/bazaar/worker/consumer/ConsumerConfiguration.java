@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 public class ConsumerConfiguration {
     @Min(1)
     @Max(64)
-    private int threads = 4;
+    private int threads = 16;
 
     /**
      * How many messages one thread takes off the queue for one transaction (in receives of ten): more per
@@ -20,7 +20,7 @@ public class ConsumerConfiguration {
      */
     @Min(1)
     @Max(100)
-    private int messagesPerTransaction = 10;
+    private int messagesPerTransaction = 50;
 
     /** Long polling: how long one receive waits for messages (SQS allows up to 20 s). */
     @NotNull

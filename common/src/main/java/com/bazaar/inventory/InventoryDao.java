@@ -3,6 +3,7 @@ package com.bazaar.inventory;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -10,7 +11,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The per-store inventory levels: locked and updated by the worker, read by the API. */
 @RegisterConstructorMapper(InventoryLevel.class)
-@RegisterConstructorMapper(InventoryItem.class)
+@RegisterRowMapper(InventoryItem.Mapper.class)
 public interface InventoryDao {
     /**
      * Locks the levels of these (store, product) pairs for the rest of the transaction, creating missing ones

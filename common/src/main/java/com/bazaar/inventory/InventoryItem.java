@@ -1,5 +1,10 @@
 package com.bazaar.inventory;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+
 /**
  * One line of a store's inventory as the API shows it.
  *
@@ -9,4 +14,18 @@ package com.bazaar.inventory;
  */
 public record InventoryItem(long productId, String productName, long currentQuantity, Integer lowStockThreshold,
                             boolean lowStock) {
+
+    /**
+     * Reads the columns by position, in the order of {@code InventoryDao}'s queries: a store's whole inventory is
+     * thousands of rows, and Jdbi's constructor mapper (column lookups by name, reflection) took 40% of the
+     * service's CPU for that request.
+     */
+    public static final class Mapper implements RowMapper<InventoryItem> {
+        @Override
+        public InventoryItem map(ResultSet rs, StatementContext ctx) throws SQLException {
+            int threshold = rs.getInt(4);
+            return new InventoryItem(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.wasNull() ? null : threshold,
+                    rs.getBoolean(5));
+        }
+    }
 }

@@ -24,8 +24,8 @@ public record InventoryItem(long productId, String productName, long currentQuan
         @Override
         public InventoryItem map(ResultSet rs, StatementContext ctx) throws SQLException {
             int threshold = rs.getInt(4);
-            return new InventoryItem(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.wasNull() ? null : threshold,
-                    rs.getBoolean(5));
+            Integer lowStockThreshold = rs.wasNull() ? null : threshold;
+            return new InventoryItem(rs.getLong(1), rs.getString(2), rs.getLong(3), lowStockThreshold, rs.getBoolean(5));
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.bazaar.service;
 
 import com.bazaar.config.BazaarConfiguration;
+import com.bazaar.service.catalog.CatalogCacheConfiguration;
 import com.bazaar.service.http.RequestLimits;
 import com.bazaar.service.http.TlsConfiguration;
 import com.bazaar.service.ratelimit.RateLimitConfiguration;
@@ -22,6 +23,18 @@ public class ServiceConfiguration extends BazaarConfiguration {
     @Valid
     @NotNull
     private RequestLimits requestLimits = new RequestLimits();
+
+    @Valid
+    @NotNull
+    private CatalogCacheConfiguration catalogCache = new CatalogCacheConfiguration();
+
+    public CatalogCacheConfiguration getCatalogCache() {
+        return catalogCache;
+    }
+
+    public void setCatalogCache(CatalogCacheConfiguration catalogCache) {
+        this.catalogCache = catalogCache;
+    }
 
     public TlsConfiguration getTls() {
         return tls;

@@ -54,9 +54,8 @@ public interface ProductDao {
     @Transaction
     default Optional<Product> create(String name, String sku, String userId) {
         Optional<Product> created = insertIfAbsent(name, sku);
-        created.ifPresent(product -> {
-            audit().record(List.of(new AuditEntry(userId, AuditAction.PRODUCT_CREATED, String.valueOf(product.id()), values(product))));
-        });
+        created.ifPresent(product -> audit().record(
+                List.of(new AuditEntry(userId, AuditAction.PRODUCT_CREATED, String.valueOf(product.id()), values(product)))));
         return created;
     }
 

@@ -51,9 +51,8 @@ public interface StoreDao {
     @Transaction
     default Optional<Store> create(String name, String location, String userId) {
         Optional<Store> created = insertIfAbsent(name, location);
-        created.ifPresent(store -> {
-            audit().record(List.of(new AuditEntry(userId, AuditAction.STORE_CREATED, String.valueOf(store.id()), values(store))));
-        });
+        created.ifPresent(store -> audit().record(
+                List.of(new AuditEntry(userId, AuditAction.STORE_CREATED, String.valueOf(store.id()), values(store)))));
         return created;
     }
 

@@ -5,7 +5,6 @@ import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -48,9 +47,6 @@ final class CatalogResponses {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof PSQLException sql && "23505".equals(sql.getSQLState()) && sql.getServerErrorMessage() != null) {
                 return Optional.ofNullable(sql.getServerErrorMessage().getConstraint());
-            }
-            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return Optional.of("");
             }
         }
         return Optional.empty();

@@ -130,14 +130,15 @@ public class StoreResource {
             outcome = stores.patch(id.get(), current -> CatalogPatches.decide(ifMatch, current, current.version(), patch.applyTo(current)),
                     user.getName());
         } catch (JdbiException e) {
-            throw CatalogResponses.violatedUniqueIndex(e).map(index -> conflict(index, patch)).orElseThrow(() -> e);
+            throw CatalogResponses.violatedUniqueIndex(e).map(index -> conflict(patch)).orElseThrow(() -> e);
         }
         // This instance's own NOTIFY arrives a moment later: its next read must see the change already.
         cache.invalidate(id.get());
         return CatalogResponses.patched(outcome, Store::version, () -> Missing.store(id.get()));
     }
 
-    private static ClientErrorException conflict(String index, StorePatch patch) {
+    /** The only unique index of stores is the name's. */
+    private static ClientErrorException conflict(StorePatch patch) {
         return new ClientErrorException("A store named '" + patch.name() + "' already exists", Response.Status.CONFLICT);
     }
 }

@@ -4,6 +4,8 @@ package com.bazaar.audit;
 public enum AuditAction {
     PRODUCT_CREATED("product"),
     STORE_CREATED("store"),
+    PRODUCT_UPDATED("product"),
+    STORE_UPDATED("store"),
     MOVEMENT_APPLIED("stock_movement"),
     MOVEMENT_REJECTED("stock_movement"),
     /** A level went from above its threshold to at or under it; entity id {@code storeId:productId}. */

@@ -1,6 +1,8 @@
 package com.bazaar.catalog;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
-public record Product(long id, String name, String sku, Instant createdAt, Instant updatedAt) {
+/** {@code version} counts updates: clients see it as the ETag, not in the body. */
+public record Product(long id, String name, String sku, Instant createdAt, Instant updatedAt, @JsonIgnore long version) {
 }

@@ -21,6 +21,8 @@ import com.bazaar.service.auth.CountedUnauthorizedHandler;
 import com.bazaar.service.auth.HashPasswordCommand;
 import com.bazaar.service.auth.RoleAuthorizer;
 import com.bazaar.service.auth.User;
+import com.bazaar.service.catalog.CatalogCaches;
+import com.bazaar.service.catalog.CatalogChangeListener;
 import com.bazaar.service.catalog.ProductResource;
 import com.bazaar.service.catalog.StoreResource;
 import com.bazaar.service.errors.JsonErrorHandler;
@@ -97,6 +99,11 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         ProductDao products = jdbi.onDemand(ProductDao.class);
         StoreDao stores = jdbi.onDemand(StoreDao.class);
 
+        var catalogCaches = new CatalogCaches(configuration.getCatalogCache(), environment.metrics());
+        var catalogListener = new CatalogChangeListener(configuration.getDatabase(), catalogCaches);
+        environment.lifecycle().manage(catalogListener);
+        environment.healthChecks().register("catalog-listener", catalogListener.healthCheck());
+
         KnownIds knownStores = new KnownIds(stores::exists);
         KnownIds knownProducts = new KnownIds(products::exists);
         InventoryDao inventory = jdbi.onDemand(InventoryDao.class);
@@ -153,8 +160,8 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         environment.jersey().register(new WebApplicationErrorMapper());
         environment.jersey().register(new UnexpectedErrorMapper());
 
-        environment.jersey().register(new ProductResource(products, reads.onDemand(ProductDao.class)));
-        environment.jersey().register(new StoreResource(stores, reads.onDemand(StoreDao.class)));
+        environment.jersey().register(new ProductResource(products, reads.onDemand(ProductDao.class), catalogCaches.products()));
+        environment.jersey().register(new StoreResource(stores, reads.onDemand(StoreDao.class), catalogCaches.stores()));
         environment.jersey().register(new AcceptOutcomeMetrics(environment.metrics()));
         environment.jersey().register(new AcceptMovementResource(knownStores, knownProducts, publisher, Clock.systemUTC()));
         environment.jersey().register(new MovementResource(jdbi.onDemand(LedgerDao.class), reads.onDemand(LedgerDao.class)));

@@ -1,6 +1,7 @@
 package com.bazaar.service;
 
 import com.bazaar.config.BazaarConfiguration;
+import com.bazaar.service.catalog.CatalogCacheConfiguration;
 import com.bazaar.service.http.RequestLimits;
 import com.bazaar.service.http.TlsConfiguration;
 import com.bazaar.service.ratelimit.RateLimitConfiguration;
@@ -34,6 +35,18 @@ public class ServiceConfiguration extends BazaarConfiguration {
 
     public void setReadDatabase(ReadDatabaseConfiguration readDatabase) {
         this.readDatabase = readDatabase;
+    }
+
+    @Valid
+    @NotNull
+    private CatalogCacheConfiguration catalogCache = new CatalogCacheConfiguration();
+
+    public CatalogCacheConfiguration getCatalogCache() {
+        return catalogCache;
+    }
+
+    public void setCatalogCache(CatalogCacheConfiguration catalogCache) {
+        this.catalogCache = catalogCache;
     }
 
     public TlsConfiguration getTls() {

@@ -69,6 +69,24 @@ public final class Api {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** @param headers name, value, name, value ... */
+    public HttpResponse<String> patch(String path, String body, String... headers) {
+        return send(request(path).headers(withContentType(headers)).method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** @param headers name, value, name, value ... */
+    public HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder request = request(path).GET();
+        return send(headers.length == 0 ? request : request.headers(headers));
+    }
+
+    private static String[] withContentType(String... headers) {
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+        all[headers.length] = "Content-Type";
+        all[headers.length + 1] = "application/json";
+        return all;
+    }
+
     public HttpResponse<String> send(HttpRequest.Builder request) {
         HttpRequest built = request.build();
         try {

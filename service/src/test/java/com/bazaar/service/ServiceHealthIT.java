@@ -32,7 +32,7 @@ class ServiceHealthIT {
     }
 
     @Test
-    void databaseCheckFailsWhilePostgresqlIsStoppedAndRecoversAfter() {
+    void databaseAndCatalogListenerChecksFailWhilePostgresqlIsStoppedAndRecoverAfter() {
         assertThat(checks(200).at("/postgresql/healthy").asBoolean()).isTrue();
 
         STACK.stopDatabase();
@@ -42,11 +42,17 @@ class ServiceHealthIT {
                 assertThat(checks.at("/postgresql/healthy").asBoolean()).isFalse();
                 assertThat(checks.at("/postgresql/message").asText()).contains("unreachable", "DB_HOST");
                 assertThat(checks.at("/queue/healthy").asBoolean()).isTrue();
+                assertThat(checks.at("/catalog-listener/healthy").asBoolean()).isFalse();
+                assertThat(checks.at("/catalog-listener/message").asText()).contains("Not listening", "uncached");
             });
         } finally {
             STACK.startDatabase();
         }
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(checks(200).at("/postgresql/healthy").asBoolean()).isTrue());
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode checks = checks(200);
+            assertThat(checks.at("/postgresql/healthy").asBoolean()).isTrue();
+            assertThat(checks.at("/catalog-listener/healthy").asBoolean()).as("listening again").isTrue();
+        });
     }
 
     @Test

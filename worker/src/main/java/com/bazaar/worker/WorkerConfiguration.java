@@ -11,9 +11,9 @@ import jakarta.validation.constraints.NotNull;
 
 /**
  * The worker's view of config.yml. It serves no API, so its server is the {@code worker.server} block
- * (an admin port only) rather than the service's {@code server} block; {@code rateLimit}, {@code tls} and {@code requestLimits} are the service's.
+ * (an admin port only) rather than the service's {@code server} block; {@code rateLimit}, {@code tls}, {@code requestLimits} and {@code catalogCache} are the service's.
  */
-@JsonIgnoreProperties({"rateLimit", "tls", "requestLimits", "readDatabase"})
+@JsonIgnoreProperties({"rateLimit", "tls", "requestLimits", "readDatabase", "catalogCache"})
 public class WorkerConfiguration extends BazaarConfiguration {
     @Valid
     @NotNull

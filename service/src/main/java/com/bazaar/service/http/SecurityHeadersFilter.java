@@ -10,7 +10,8 @@ import java.io.IOException;
 
 /**
  * The application port's security headers on every answer: no MIME sniffing, no caching of what a user's
- * credentials unlocked (every endpoint needs them), and over HTTPS {@code Strict-Transport-Security}.
+ * credentials unlocked (every endpoint needs them), and over HTTPS {@code Strict-Transport-Security}. An answer
+ * with an ETag may replace {@code Cache-Control} with {@code private, no-cache} (the catalog's by-id reads).
  */
 public class SecurityHeadersFilter implements Filter {
     private final String strictTransportSecurity;

@@ -12,17 +12,20 @@ public class ClientAddress {
         this.trustedProxies = Set.copyOf(trustedProxies);
     }
 
+    public String of(HttpServletRequest request) {
+        return of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
+    }
+
     /**
      * The peer's address, unless the peer is a trusted proxy: then the nearest address in X-Forwarded-For
      * that is not a trusted proxy itself (the ones further left could be forged by the client).
      */
-    public String of(HttpServletRequest request) {
-        String ip = request.getRemoteAddr();
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded == null || !trustedProxies.contains(ip)) {
-            return ip;
+    String of(String peer, String forwardedFor) {
+        if (forwardedFor == null || !trustedProxies.contains(peer)) {
+            return peer;
         }
-        String[] hops = forwarded.split(",");
+        String[] hops = forwardedFor.split(",");
+        String ip = peer;
         for (int i = hops.length - 1; i >= 0; i--) {
             ip = hops[i].strip();
             if (!trustedProxies.contains(ip)) {

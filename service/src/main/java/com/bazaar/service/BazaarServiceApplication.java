@@ -36,6 +36,7 @@ import com.bazaar.service.movement.AcceptMovementResource;
 import com.bazaar.service.movement.AcceptOutcomeMetrics;
 import com.bazaar.service.movement.MovementPublisher;
 import com.bazaar.service.movement.MovementResource;
+import com.bazaar.service.movement.TransferResource;
 import com.bazaar.service.ratelimit.ClientAddress;
 import com.bazaar.service.ratelimit.FailedLogins;
 import com.bazaar.service.ratelimit.ForgiveOnSuccess;
@@ -151,7 +152,9 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         environment.jersey().register(new StoreResource(stores));
         environment.jersey().register(new AcceptOutcomeMetrics(environment.metrics()));
         environment.jersey().register(new AcceptMovementResource(knownStores, knownProducts, publisher, Clock.systemUTC()));
-        environment.jersey().register(new MovementResource(jdbi.onDemand(LedgerDao.class)));
+        LedgerDao ledger = jdbi.onDemand(LedgerDao.class);
+        environment.jersey().register(new MovementResource(ledger));
+        environment.jersey().register(new TransferResource(knownStores, knownProducts, publisher, ledger, Clock.systemUTC()));
         environment.jersey().register(new StoreInventoryResource(knownStores, knownProducts, inventory));
         environment.jersey().register(new ProductQuantityResource(knownProducts, inventory));
         environment.jersey().register(new AuditLogResource(jdbi.onDemand(AuditDao.class)));

@@ -8,6 +8,7 @@ import com.bazaar.catalog.ProductDao;
 import com.bazaar.catalog.StoreDao;
 import com.bazaar.config.BazaarBootstrap;
 import com.bazaar.db.Databases;
+import com.bazaar.feed.FeedDao;
 import com.bazaar.inventory.InventoryDao;
 import com.bazaar.json.StrictJson;
 import com.bazaar.movement.LedgerDao;
@@ -30,6 +31,7 @@ import com.bazaar.service.errors.ValidationErrorMapper;
 import com.bazaar.service.errors.WebApplicationErrorMapper;
 import com.bazaar.service.http.RequestIdFilter;
 import com.bazaar.service.http.SecurityHeadersFilter;
+import com.bazaar.service.inventory.InventoryChangesResource;
 import com.bazaar.service.inventory.ProductQuantityResource;
 import com.bazaar.service.inventory.StoreInventoryResource;
 import com.bazaar.service.movement.AcceptMovementResource;
@@ -157,6 +159,7 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         environment.jersey().register(new TransferResource(knownStores, knownProducts, publisher, ledger, Clock.systemUTC()));
         environment.jersey().register(new StoreInventoryResource(knownStores, knownProducts, inventory));
         environment.jersey().register(new ProductQuantityResource(knownProducts, inventory));
+        environment.jersey().register(new InventoryChangesResource(jdbi.onDemand(FeedDao.class)));
         environment.jersey().register(new AuditLogResource(jdbi.onDemand(AuditDao.class)));
         ApiDocs.register(environment);
     }

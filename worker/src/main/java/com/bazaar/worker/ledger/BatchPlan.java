@@ -2,6 +2,7 @@ package com.bazaar.worker.ledger;
 
 import com.bazaar.audit.AuditAction;
 import com.bazaar.audit.AuditEntry;
+import com.bazaar.feed.InventoryChange;
 import com.bazaar.inventory.LowStock;
 import com.bazaar.movement.LedgerEntry;
 import com.bazaar.movement.Movement;
@@ -26,8 +27,10 @@ import java.util.UUID;
  * @param writes   the ledger and audit rows of the movements that are not duplicates (two for a transfer)
  * @param levels   the new quantity of every level an applied movement changed
  * @param alerts   an audit row for each applied movement that made its level low ({@link LowStock#reached})
+ * @param changes  the change feed's rows, one per applied ledger row in the order they apply (not numbered yet)
  */
-public record BatchPlan(List<Outcome> outcomes, List<Write> writes, Map<LevelKey, Long> levels, List<AuditEntry> alerts) {
+public record BatchPlan(List<Outcome> outcomes, List<Write> writes, Map<LevelKey, Long> levels, List<AuditEntry> alerts,
+                        List<InventoryChange> changes) {
 
     /** A ledger row to insert and its audit row; {@code position} is its movement's place in the batch. */
     public record Write(int position, LedgerEntry entry, AuditEntry audit) {
@@ -46,6 +49,7 @@ public record BatchPlan(List<Outcome> outcomes, List<Write> writes, Map<LevelKey
         List<Write> writes = new ArrayList<>(batch.size());
         Map<LevelKey, Long> changed = new LinkedHashMap<>();
         List<AuditEntry> alerts = new ArrayList<>();
+        List<InventoryChange> changes = new ArrayList<>();
         for (CheckedMovement checked : batch) {
             Movement movement = checked.movement();
             List<Movement> rows = TransferLegs.of(movement);
@@ -68,6 +72,8 @@ public record BatchPlan(List<Outcome> outcomes, List<Write> writes, Map<LevelKey
                     levels.put(key, after);
                     changed.put(key, after);
                     entry = LedgerEntry.applied(row, before, now);
+                    changes.add(new InventoryChange(0, row.storeId(), row.productId(), after, entry.delta(), row.movementId(),
+                            row.type(), now));
                     if (LowStock.reached(before, after, thresholds.get(key))) {
                         alerts.add(lowStock(row, after, thresholds.get(key)));
                     }
@@ -79,7 +85,7 @@ public record BatchPlan(List<Outcome> outcomes, List<Write> writes, Map<LevelKey
             }
             outcomes.add(rejection == null ? Outcome.APPLIED : Outcome.REJECTED);
         }
-        return new BatchPlan(outcomes, writes, changed, alerts);
+        return new BatchPlan(outcomes, writes, changed, alerts, changes);
     }
 
     private static AuditEntry lowStock(Movement movement, long quantity, int threshold) {

@@ -4,6 +4,7 @@ import com.bazaar.audit.AuditDao;
 import com.bazaar.audit.AuditEntry;
 import com.bazaar.catalog.KnownIds;
 import com.bazaar.catalog.Missing;
+import com.bazaar.feed.FeedDao;
 import com.bazaar.inventory.InventoryDao;
 import com.bazaar.inventory.InventoryLevel;
 import com.bazaar.movement.LedgerDao;
@@ -23,7 +24,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Applies a batch of movements in one transaction: the ledger rows, the inventory levels and one audit row
- * per new ledger row (a transfer has two). What each movement does is {@link BatchPlan}'s decision; this class only reads what the
+ * per new ledger row (a transfer has two), and last the change feed's rows of the levels it changed. What each movement does is {@link BatchPlan}'s decision; this class only reads what the
  * plan needs and writes what it says. A movement id already in the ledger changes nothing, so redelivery is
  * harmless.
  */
@@ -94,6 +95,10 @@ public class MovementApplier {
         }
         audits.addAll(plan.alerts());
         handle.attach(AuditDao.class).record(audits);
+        if (!plan.changes().isEmpty()) {
+            // Last: the feed clock's lock is held from here to the commit, so feed order is commit order.
+            handle.attach(FeedDao.class).append(plan.changes());
+        }
         return outcomes;
     }
 

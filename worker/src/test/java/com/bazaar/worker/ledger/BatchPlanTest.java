@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.bazaar.audit.AuditAction;
 import com.bazaar.audit.AuditEntry;
+import com.bazaar.feed.InventoryChange;
 import com.bazaar.movement.Movement;
 import com.bazaar.movement.MovementSource;
 import com.bazaar.movement.MovementStatus;
@@ -47,6 +48,9 @@ class BatchPlanTest {
 
         assertThat(plan.outcomes()).containsExactly(Outcome.APPLIED, Outcome.APPLIED, Outcome.REJECTED);
         assertThat(plan.levels()).isEqualTo(Map.of(LEVEL, 1L));
+        assertThat(plan.changes()).as("the change feed's rows: the applied ones, in order, with the level after each")
+                .extracting(InventoryChange::type, InventoryChange::delta, InventoryChange::quantity)
+                .containsExactly(tuple(MovementType.IN, 5L, 8L), tuple(MovementType.OUT, -7L, 1L));
         assertThat(plan.writes()).extracting(w -> w.audit().details().get("quantityBefore"),
                 w -> w.audit().details().get("quantityAfter")).containsExactly(
                 tuple(3L, 8L), tuple(8L, 1L),
@@ -179,6 +183,9 @@ class BatchPlanTest {
         assertThat(short_.writes()).extracting(w -> w.entry().status(), w -> w.entry().rejectionReason()).containsOnly(
                 tuple(MovementStatus.REJECTED, "transfer from store 1: insufficient stock: 10 on hand, 11 requested"));
         assertThat(short_.writes()).hasSize(2);
+        assertThat(short_.changes()).isEmpty();
+        assertThat(plan.changes()).extracting(InventoryChange::storeId, InventoryChange::quantity, InventoryChange::delta)
+                .containsExactly(tuple(LEVEL.storeId(), 6L, -4L), tuple(DESTINATION.storeId(), 5L, 4L));
     }
 
     @Test

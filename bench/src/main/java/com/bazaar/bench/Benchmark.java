@@ -248,7 +248,7 @@ public final class Benchmark {
         long product = products[random.nextInt(products.length)];
         boolean out = random.nextInt(5) == 0;
         var message = new MovementMessage(UUID.randomUUID(), store, product, out ? MovementType.OUT : MovementType.IN,
-                out ? 1 + random.nextInt(3) : 1 + random.nextInt(10), null, null, "bench", null);
+                out ? 1 + random.nextInt(3) : 1 + random.nextInt(10), null, null, "bench", null, null);
         var entry = SendMessageBatchRequestEntry.builder().id(String.valueOf(index)).messageBody(codec.encode(message));
         if (fifo) {
             entry.messageGroupId(message.messageGroupId()).messageDeduplicationId(message.movementId().toString());

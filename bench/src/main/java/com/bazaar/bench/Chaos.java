@@ -226,7 +226,7 @@ public final class Chaos {
         long store = stores[ThreadLocalRandom.current().nextInt(stores.length)];
         long product = products[ThreadLocalRandom.current().nextInt(products.length)];
         int quantity = 1 + ThreadLocalRandom.current().nextInt(5);
-        var message = new MovementMessage(UUID.randomUUID(), store, product, MovementType.IN, quantity, null, null, "chaos-pos", null);
+        var message = new MovementMessage(UUID.randomUUID(), store, product, MovementType.IN, quantity, null, null, "chaos-pos", null, null);
         for (int copy = 0; copy < 2; copy++) {
             String dedup = message.movementId() + "-" + copy;
             retry(() -> sqs.sendMessage(r -> r.queueUrl(queueUrl(sqs)).messageBody(codec.encode(message))

@@ -22,7 +22,7 @@ public interface LedgerDao {
     String VIEW = """
             SELECT m.id, m.movement_id, m.store_id, m.product_id, s.name AS store_name, p.name AS product_name, m.type,
                    m.quantity, m.expected_quantity, m.delta, m.status, m.reason, m.rejection_reason, m.actor, m.source, m.request_id,
-                   m.occurred_at, m.accepted_at, m.created_at, m.applied_at
+                   m.occurred_at, m.accepted_at, m.created_at, m.applied_at, m.transfer_id
             FROM stock_movements m
             LEFT JOIN stores s ON s.id = m.store_id
             LEFT JOIN products p ON p.id = m.product_id
@@ -45,16 +45,21 @@ public interface LedgerDao {
     @SqlBatch("""
             INSERT INTO stock_movements (movement_id, store_id, product_id, type, quantity, expected_quantity, delta,
                                          status, reason, rejection_reason, actor, source, request_id, occurred_at,
-                                         accepted_at, applied_at)
+                                         accepted_at, applied_at, transfer_id)
             VALUES (:movement.movementId, :movement.storeId, :movement.productId, :movement.type, :movement.quantity,
                     :movement.expectedQuantity, :delta, :status, :movement.reason, :rejectionReason, :movement.actor, :movement.source,
-                    :movement.requestId, :movement.occurredAt, :movement.acceptedAt, :appliedAt)
+                    :movement.requestId, :movement.occurredAt, :movement.acceptedAt, :appliedAt,
+                    CAST(:movement.transferId AS uuid))
             ON CONFLICT (movement_id) DO NOTHING
             """)
     int[] insert(@BindMethods List<LedgerEntry> entries);
 
     @SqlQuery(VIEW + "WHERE m.movement_id = :id")
     Optional<MovementView> findById(UUID id);
+
+    /** The two legs of a transfer, transfer_out first; none while it is unknown or still on the queue. */
+    @SqlQuery(VIEW + "WHERE m.transfer_id = :transferId ORDER BY m.type DESC")
+    List<MovementView> transferLegs(UUID transferId);
 
     /** The report: newest first by occurredAt, then by ledger order. */
     @SqlQuery(VIEW + REPORT_FILTER + "ORDER BY m.occurred_at DESC, m.id DESC LIMIT :limit OFFSET :offset")
@@ -106,7 +111,8 @@ public interface LedgerDao {
                     instant(rs, "occurred_at"),
                     instant(rs, "accepted_at"),
                     instant(rs, "created_at"),
-                    instant(rs, "applied_at"));
+                    instant(rs, "applied_at"),
+                    rs.getObject("transfer_id", UUID.class));
         }
 
         private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -8,6 +8,8 @@ import java.util.UUID;
  *
  * @param expectedQuantity for a count, the level the counter expects to replace (compare-and-set); else null
  * @param acceptedAt when SQS received it (the service's enqueue, or another producer's send)
+ * @param toStoreId  for a transfer as it came off the queue ({@code transfer_out}), the store the stock goes to; else null
+ * @param transferId for a leg of a transfer (a ledger row), the transfer's id; else null
  */
 public record Movement(
         UUID movementId,
@@ -21,7 +23,14 @@ public record Movement(
         String reason,
         MovementSource source,
         String requestId,
-        Instant acceptedAt) {
+        Instant acceptedAt,
+        Long toStoreId,
+        UUID transferId) {
+
+    /** A transfer as it came off the queue, before the worker split it into its two legs. */
+    public boolean isTransfer() {
+        return toStoreId != null;
+    }
 
     /**
      * The signed change this movement makes, or would make, to the level it finds ({@code before}; null when it

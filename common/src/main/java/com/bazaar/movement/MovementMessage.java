@@ -17,6 +17,7 @@ import java.util.UUID;
  * @param expectedQuantity only for a count: the level it expects to replace, else the count is rejected
  * @param occurredAt when absent, the time SQS received the message
  * @param actor who or what moved the stock; when absent, "sqs"
+ * @param toStoreId only for a transfer ({@code transfer_out} from {@code storeId}): the store the stock goes to
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidQuantities
@@ -29,9 +30,18 @@ public record MovementMessage(
         @Min(0) @Max(MovementRules.MAX_QUANTITY) Integer expectedQuantity,
         Instant occurredAt,
         @Size(min = 1, max = MovementRules.MAX_ACTOR_LENGTH) @Pattern(regexp = "\\S(.*\\S)?", message = "must not start or end with white space") String actor,
-        @Size(max = MovementRules.MAX_REASON_LENGTH) String reason) implements ValidQuantities.Quantities {
+        @Size(max = MovementRules.MAX_REASON_LENGTH) String reason,
+        @Min(1) Long toStoreId) implements ValidQuantities.Quantities {
 
-    /** The SQS message group of a FIFO queue: one per store and product, so their movements stay in order. */
+    @Override
+    public boolean transfersAllowed() {
+        return true;
+    }
+
+    /**
+     * The SQS message group of a FIFO queue: one per store and product, so their movements stay in order. A
+     * transfer's is its source's: ordered with the source's movements, not with the destination's.
+     */
     public String messageGroupId() {
         return storeId + ":" + productId;
     }

@@ -41,6 +41,37 @@ public final class MovementRules {
     }
 
     /**
+     * What a body may not say about transfers. A queue producer sends a transfer as one {@code transfer_out} from
+     * {@code storeId} with {@code toStoreId} (the worker writes both legs); {@code transfer_in} is only ever written
+     * by the worker; over HTTP a transfer is {@code POST /transfers}, so a movement body takes neither type
+     * ({@code transfersAllowed} false).
+     */
+    public static Optional<Problem> transferProblem(MovementType type, Long storeId, Long toStoreId, boolean transfersAllowed) {
+        boolean transfer = type == MovementType.TRANSFER_OUT || type == MovementType.TRANSFER_IN;
+        if (transfer && !transfersAllowed) {
+            return Optional.of(new Problem("type", "must be in, out, manual or count (a transfer is POST /transfers)"));
+        }
+        if (type == MovementType.TRANSFER_IN) {
+            return Optional.of(new Problem("type", "transfer_in is written by the worker: send the transfer as "
+                    + "transfer_out with toStoreId"));
+        }
+        if (type == MovementType.TRANSFER_OUT && toStoreId == null) {
+            return Optional.of(new Problem("toStoreId", "must not be null with type transfer_out"));
+        }
+        if (type != MovementType.TRANSFER_OUT && toStoreId != null) {
+            return Optional.of(new Problem("toStoreId", "is only allowed with type transfer_out"));
+        }
+        return sameStoreProblem(storeId, toStoreId);
+    }
+
+    /** A transfer must leave its store. */
+    public static Optional<Problem> sameStoreProblem(Long fromStoreId, Long toStoreId) {
+        return toStoreId != null && toStoreId.equals(fromStoreId)
+                ? Optional.of(new Problem("toStoreId", "must differ from the store the stock leaves"))
+                : Optional.empty();
+    }
+
+    /**
      * Why a movement cannot apply to the level it finds, or empty: a count whose expected quantity is not the level
      * (compare-and-set), or a removal larger than the stock on hand when stock may not go below zero.
      */

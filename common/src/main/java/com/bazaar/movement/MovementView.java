@@ -9,6 +9,7 @@ import java.util.UUID;
  * is null only on a movement rejected because that store or product does not exist.
  *
  * @param ledgerId the row's place in the ledger, which breaks ties of occurredAt in the report (not shown)
+ * @param transferId on a leg of a transfer ({@code transfer_out}, {@code transfer_in}), the transfer; else null
  */
 public record MovementView(
         @JsonIgnore long ledgerId,
@@ -30,7 +31,8 @@ public record MovementView(
         Instant occurredAt,
         Instant acceptedAt,
         Instant createdAt,
-        Instant appliedAt) {
+        Instant appliedAt,
+        UUID transferId) {
 
     public record Ref(long id, String name) {
     }

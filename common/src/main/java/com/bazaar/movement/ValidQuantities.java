@@ -10,7 +10,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Checks {@link MovementRules#quantityProblem} on a movement body, reporting the problem on the field it names,
+ * Checks {@link MovementRules#quantityProblem} and {@link MovementRules#transferProblem} on a movement body, reporting the problem on the field it names,
  * so that the HTTP API and the queue word it alike. Missing fields are left to {@code @NotNull}.
  */
 @Target(ElementType.TYPE)
@@ -30,6 +30,20 @@ public @interface ValidQuantities {
         Integer quantity();
 
         Integer expectedQuantity();
+
+        /** The store the stock leaves, when the body names it. */
+        default Long storeId() {
+            return null;
+        }
+
+        default Long toStoreId() {
+            return null;
+        }
+
+        /** Whether this body may carry a transfer (a queue message may, an HTTP movement may not). */
+        default boolean transfersAllowed() {
+            return false;
+        }
     }
 
     class Validator implements ConstraintValidator<ValidQuantities, Quantities> {
@@ -38,12 +52,14 @@ public @interface ValidQuantities {
             if (body == null || body.type() == null || body.quantity() == null) {
                 return true;
             }
-            return MovementRules.quantityProblem(body.type(), body.quantity(), body.expectedQuantity()).map(problem -> {
-                context.disableDefaultConstraintViolation();
-                context.buildConstraintViolationWithTemplate(problem.message()).addPropertyNode(problem.field())
-                        .addConstraintViolation();
-                return false;
-            }).orElse(true);
+            return MovementRules.quantityProblem(body.type(), body.quantity(), body.expectedQuantity())
+                    .or(() -> MovementRules.transferProblem(body.type(), body.storeId(), body.toStoreId(), body.transfersAllowed()))
+                    .map(problem -> {
+                        context.disableDefaultConstraintViolation();
+                        context.buildConstraintViolationWithTemplate(problem.message()).addPropertyNode(problem.field())
+                                .addConstraintViolation();
+                        return false;
+                    }).orElse(true);
         }
     }
 }

@@ -16,7 +16,7 @@ class MovementCodecTest {
     @Test
     void roundTripsAMessageAndLeavesAbsentFieldsOut() {
         var message = new MovementMessage(UUID.randomUUID(), 1L, 2L, MovementType.MANUAL, 5, null,
-                Instant.parse("2026-11-24T10:15:30Z"), "pos-terminal-7", null);
+                Instant.parse("2026-11-24T10:15:30Z"), "pos-terminal-7", null, null);
 
         String body = codec.encode(message);
 
@@ -43,6 +43,16 @@ class MovementCodecTest {
         assertThat(message.expectedQuantity()).isEqualTo(3);
     }
 
+    @Test
+    void aTransferIsATransferOutWithItsDestinationGroupedWithItsSource() {
+        MovementMessage message = codec.decode(
+                "{\"storeId\": 1, \"toStoreId\": 3, \"productId\": 2, \"type\": \"transfer_out\", \"quantity\": 5}");
+
+        assertThat(message.toStoreId()).isEqualTo(3);
+        assertThat(message.messageGroupId()).isEqualTo("1:2");
+        assertThat(codec.decode(codec.encode(message))).isEqualTo(message);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "not json                                                                   | Malformed JSON",
@@ -59,6 +69,11 @@ class MovementCodecTest {
         "{\"movementId\": \"abc\", \"storeId\": 1, \"productId\": 2, \"type\": \"in\", \"quantity\": 5} | Field 'movementId'",
         "{\"storeId\": 1, \"productId\": 2, \"type\": \"in\", \"quantity\": 5, \"occurredAt\": 17} | Field 'occurredAt'",
         "{\"storeId\": 1, \"productId\": 2, \"type\": \"in\", \"quantity\": 5, \"actor\": \" x\"} | actor must not start or end with white space",
+        "{\"storeId\": 1, \"productId\": 2, \"type\": \"transfer_out\", \"quantity\": 5} | toStoreId must not be null with type transfer_out",
+        "{\"storeId\": 1, \"toStoreId\": 1, \"productId\": 2, \"type\": \"transfer_out\", \"quantity\": 5} | toStoreId must differ from the store the stock leaves",
+        "{\"storeId\": 1, \"toStoreId\": 3, \"productId\": 2, \"type\": \"transfer_in\", \"quantity\": 5} | transfer_in is written by the worker",
+        "{\"storeId\": 1, \"toStoreId\": 3, \"productId\": 2, \"type\": \"in\", \"quantity\": 5} | toStoreId is only allowed with type transfer_out",
+        "{\"storeId\": 1, \"toStoreId\": 3, \"productId\": 2, \"type\": \"transfer_out\", \"quantity\": 0} | quantity must be greater than or equal to 1",
     })
     void namesWhatIsWrongWithABodyThatIsNotAMovement(String body, String reason) {
         assertThatThrownBy(() -> codec.decode(body))

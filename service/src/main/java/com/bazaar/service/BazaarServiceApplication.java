@@ -8,6 +8,7 @@ import com.bazaar.catalog.ProductDao;
 import com.bazaar.catalog.StoreDao;
 import com.bazaar.config.BazaarBootstrap;
 import com.bazaar.db.Databases;
+import com.bazaar.feed.FeedDao;
 import com.bazaar.inventory.InventoryDao;
 import com.bazaar.json.StrictJson;
 import com.bazaar.movement.LedgerDao;
@@ -32,12 +33,14 @@ import com.bazaar.service.errors.ValidationErrorMapper;
 import com.bazaar.service.errors.WebApplicationErrorMapper;
 import com.bazaar.service.http.RequestIdFilter;
 import com.bazaar.service.http.SecurityHeadersFilter;
+import com.bazaar.service.inventory.InventoryChangesResource;
 import com.bazaar.service.inventory.ProductQuantityResource;
 import com.bazaar.service.inventory.StoreInventoryResource;
 import com.bazaar.service.movement.AcceptMovementResource;
 import com.bazaar.service.movement.AcceptOutcomeMetrics;
 import com.bazaar.service.movement.MovementPublisher;
 import com.bazaar.service.movement.MovementResource;
+import com.bazaar.service.movement.TransferResource;
 import com.bazaar.service.ratelimit.ClientAddress;
 import com.bazaar.service.ratelimit.FailedLogins;
 import com.bazaar.service.ratelimit.ForgiveOnSuccess;
@@ -164,10 +167,13 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         environment.jersey().register(new StoreResource(stores, reads.onDemand(StoreDao.class), catalogCaches.stores()));
         environment.jersey().register(new AcceptOutcomeMetrics(environment.metrics()));
         environment.jersey().register(new AcceptMovementResource(knownStores, knownProducts, publisher, Clock.systemUTC()));
-        environment.jersey().register(new MovementResource(jdbi.onDemand(LedgerDao.class), reads.onDemand(LedgerDao.class)));
+        LedgerDao ledger = jdbi.onDemand(LedgerDao.class);
+        environment.jersey().register(new MovementResource(ledger, reads.onDemand(LedgerDao.class)));
+        environment.jersey().register(new TransferResource(knownStores, knownProducts, publisher, ledger, Clock.systemUTC()));
         environment.jersey().register(new StoreInventoryResource(knownStores, knownProducts, inventory,
                 reads.onDemand(InventoryDao.class)));
         environment.jersey().register(new ProductQuantityResource(knownProducts, reads.onDemand(InventoryDao.class)));
+        environment.jersey().register(new InventoryChangesResource(jdbi.onDemand(FeedDao.class)));
         environment.jersey().register(new AuditLogResource(reads.onDemand(AuditDao.class)));
         ApiDocs.register(environment);
     }

@@ -174,7 +174,7 @@ public class AcceptMovementResource {
     }
 
     /** The 202 once the queue has the messages, else 503; on the SDK's thread, so with the request id put back. */
-    private static CompletionStage<Response> answer(CompletionStage<Void> sent, String requestId,
+    static CompletionStage<Response> answer(CompletionStage<Void> sent, String requestId,
                                                    Supplier<Response> accepted) {
         return sent.handle((done, failure) -> {
             try (var mdc = MDC.putCloseable(RequestIdFilter.MDC_KEY, requestId)) {
@@ -206,7 +206,7 @@ public class AcceptMovementResource {
         }
         UUID movementId = idempotencyKey == null ? UUID.randomUUID() : movementId(user.getName(), idempotencyKey);
         return new MovementMessage(movementId, storeId, request.productId(), request.type(), request.quantity(),
-                request.expectedQuantity(), occurredAt, user.getName(), request.reason());
+                request.expectedQuantity(), occurredAt, user.getName(), request.reason(), null);
     }
 
     private static Response queueUnavailable(Throwable failure) {

@@ -145,7 +145,7 @@ public class BatchHandler {
         return new Movement(movementId, body.storeId(), body.productId(), body.type(), body.quantity(),
                 body.expectedQuantity(), body.occurredAt() != null ? body.occurredAt() : sent,
                 body.actor() != null ? body.actor() : DEFAULT_ACTOR,
-                body.reason(), source, requestId, sent);
+                body.reason(), source, requestId, sent, body.toStoreId(), null);
     }
 
     /** SQS message ids are UUIDs; an SQS-compatible server that says otherwise still gets a stable id. */

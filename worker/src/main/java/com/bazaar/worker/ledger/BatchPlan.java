@@ -2,6 +2,7 @@ package com.bazaar.worker.ledger;
 
 import com.bazaar.audit.AuditAction;
 import com.bazaar.audit.AuditEntry;
+import com.bazaar.feed.InventoryChange;
 import com.bazaar.inventory.LowStock;
 import com.bazaar.movement.LedgerEntry;
 import com.bazaar.movement.Movement;
@@ -20,15 +21,18 @@ import java.util.UUID;
  * What a batch of movements does to the levels and ledger it finds, decided without a database: each
  * movement in queue order is a duplicate (already in the ledger, or earlier in the batch), refused,
  * rejected for lack of stock or a count that expected another level, or applied with the level before and after it.
+ * A transfer is two ledger rows ({@link TransferLegs}), both applied or both rejected, each with its audit row.
  *
  * @param outcomes one per movement, in the batch's order
- * @param writes   the ledger and audit rows of the movements that are not duplicates
+ * @param writes   the ledger and audit rows of the movements that are not duplicates (two for a transfer)
  * @param levels   the new quantity of every level an applied movement changed
  * @param alerts   an audit row for each applied movement that made its level low ({@link LowStock#reached})
+ * @param changes  the change feed's rows, one per applied ledger row in the order they apply (not numbered yet)
  */
-public record BatchPlan(List<Outcome> outcomes, List<Write> writes, Map<LevelKey, Long> levels, List<AuditEntry> alerts) {
+public record BatchPlan(List<Outcome> outcomes, List<Write> writes, Map<LevelKey, Long> levels, List<AuditEntry> alerts,
+                        List<InventoryChange> changes) {
 
-    /** A ledger row to insert and its audit row; {@code position} is the movement's place in the batch. */
+    /** A ledger row to insert and its audit row; {@code position} is its movement's place in the batch. */
     public record Write(int position, LedgerEntry entry, AuditEntry audit) {
     }
 
@@ -45,34 +49,43 @@ public record BatchPlan(List<Outcome> outcomes, List<Write> writes, Map<LevelKey
         List<Write> writes = new ArrayList<>(batch.size());
         Map<LevelKey, Long> changed = new LinkedHashMap<>();
         List<AuditEntry> alerts = new ArrayList<>();
+        List<InventoryChange> changes = new ArrayList<>();
         for (CheckedMovement checked : batch) {
             Movement movement = checked.movement();
-            if (!seen.add(movement.movementId())) {
+            List<Movement> rows = TransferLegs.of(movement);
+            if (!seen.add(rows.get(0).movementId())) {
                 outcomes.add(Outcome.DUPLICATE);
                 continue;
             }
-            LevelKey key = LevelKey.of(movement);
-            Long before = checked.refusal() == null ? levels.get(key) : null;
+            // A transfer's legs stand or fall together, on the source's: the destination's only adds.
             String rejection = checked.refusal() != null ? checked.refusal()
-                    : MovementRules.levelProblem(movement, before, allowNegativeStock).orElse(null);
-            LedgerEntry entry;
-            Long after;
-            if (rejection == null) {
-                after = movement.type().levelAfter(before, movement.quantity());
-                levels.put(key, after);
-                changed.put(key, after);
-                entry = LedgerEntry.applied(movement, before, now);
-                if (LowStock.reached(before, after, thresholds.get(key))) {
-                    alerts.add(lowStock(movement, after, thresholds.get(key)));
+                    : MovementRules.levelProblem(rows.get(0), levels.get(LevelKey.of(rows.get(0))), allowNegativeStock)
+                            .map(problem -> movement.isTransfer() ? TransferLegs.rejection(movement, problem) : problem)
+                            .orElse(null);
+            for (Movement row : rows) {
+                LevelKey key = LevelKey.of(row);
+                Long before = checked.refusal() == null ? levels.get(key) : null;
+                LedgerEntry entry;
+                Long after;
+                if (rejection == null) {
+                    after = row.type().levelAfter(before, row.quantity());
+                    levels.put(key, after);
+                    changed.put(key, after);
+                    entry = LedgerEntry.applied(row, before, now);
+                    changes.add(new InventoryChange(0, row.storeId(), row.productId(), after, entry.delta(), row.movementId(),
+                            row.type(), now));
+                    if (LowStock.reached(before, after, thresholds.get(key))) {
+                        alerts.add(lowStock(row, after, thresholds.get(key)));
+                    }
+                } else {
+                    after = before;
+                    entry = LedgerEntry.rejected(row, before, rejection);
                 }
-            } else {
-                after = before;
-                entry = LedgerEntry.rejected(movement, before, rejection);
+                writes.add(new Write(outcomes.size(), entry, audit(entry, before, after)));
             }
-            writes.add(new Write(outcomes.size(), entry, audit(entry, before, after)));
-            outcomes.add(entry.applied() ? Outcome.APPLIED : Outcome.REJECTED);
+            outcomes.add(rejection == null ? Outcome.APPLIED : Outcome.REJECTED);
         }
-        return new BatchPlan(outcomes, writes, changed, alerts);
+        return new BatchPlan(outcomes, writes, changed, alerts, changes);
     }
 
     private static AuditEntry lowStock(Movement movement, long quantity, int threshold) {
@@ -95,6 +108,9 @@ public record BatchPlan(List<Outcome> outcomes, List<Write> writes, Map<LevelKey
         details.put("quantity", movement.quantity());
         if (movement.expectedQuantity() != null) {
             details.put("expectedQuantity", movement.expectedQuantity());
+        }
+        if (movement.transferId() != null) {
+            details.put("transferId", movement.transferId().toString());
         }
         details.put("quantityBefore", before);
         details.put("quantityAfter", after);

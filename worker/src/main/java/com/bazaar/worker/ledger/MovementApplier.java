@@ -4,6 +4,7 @@ import com.bazaar.audit.AuditDao;
 import com.bazaar.audit.AuditEntry;
 import com.bazaar.catalog.KnownIds;
 import com.bazaar.catalog.Missing;
+import com.bazaar.feed.FeedDao;
 import com.bazaar.inventory.InventoryDao;
 import com.bazaar.inventory.InventoryLevel;
 import com.bazaar.movement.LedgerDao;
@@ -23,7 +24,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Applies a batch of movements in one transaction: the ledger rows, the inventory levels and one audit row
- * per new movement. What each movement does is {@link BatchPlan}'s decision; this class only reads what the
+ * per new ledger row (a transfer has two), and last the change feed's rows of the levels it changed. What each movement does is {@link BatchPlan}'s decision; this class only reads what the
  * plan needs and writes what it says. A movement id already in the ledger changes nothing, so redelivery is
  * harmless.
  */
@@ -64,7 +65,9 @@ public class MovementApplier {
                 thresholds.put(key, level.lowStockThreshold());
             }
         }
-        Set<UUID> inLedger = ledger.existing(batch.stream().map(c -> c.movement().movementId()).toArray(UUID[]::new));
+        // A transfer's legs are written together, so its first leg says whether it is in the ledger.
+        Set<UUID> inLedger = ledger.existing(batch.stream()
+                .map(c -> TransferLegs.of(c.movement()).get(0).movementId()).toArray(UUID[]::new));
         BatchPlan plan = BatchPlan.of(batch, onHand, thresholds, inLedger, allowNegativeStock, clock.instant());
         if (plan.writes().isEmpty()) {
             return plan.outcomes();
@@ -92,6 +95,10 @@ public class MovementApplier {
         }
         audits.addAll(plan.alerts());
         handle.attach(AuditDao.class).record(audits);
+        if (!plan.changes().isEmpty()) {
+            // Last: the feed clock's lock is held from here to the commit, so feed order is commit order.
+            handle.attach(FeedDao.class).append(plan.changes());
+        }
         return outcomes;
     }
 
@@ -100,16 +107,23 @@ public class MovementApplier {
         if (!stores.contains(movement.storeId())) {
             return Missing.store(movement.storeId());
         }
+        if (movement.isTransfer() && !stores.contains(movement.toStoreId())) {
+            return Missing.store(movement.toStoreId());
+        }
         if (!products.contains(movement.productId())) {
             return Missing.product(movement.productId());
         }
         return MovementRules.clockViolation(movement.occurredAt(), movement.acceptedAt()).orElse(null);
     }
 
-    /** Locks the levels the movements without a refusal touch, in (store, product) order. */
+    /**
+     * Locks the levels the movements without a refusal touch (both of a transfer's), in (store, product) order, the
+     * one order every batch takes them in.
+     */
     private static List<InventoryLevel> lock(InventoryDao inventory, List<CheckedMovement> batch) {
         SortedSet<LevelKey> keys = new TreeSet<>();
-        batch.stream().filter(c -> c.refusal() == null).forEach(c -> keys.add(LevelKey.of(c.movement())));
+        batch.stream().filter(c -> c.refusal() == null)
+                .forEach(c -> TransferLegs.of(c.movement()).forEach(row -> keys.add(LevelKey.of(row))));
         if (keys.isEmpty()) {
             return List.of();
         }

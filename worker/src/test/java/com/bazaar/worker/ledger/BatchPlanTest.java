@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.bazaar.audit.AuditAction;
 import com.bazaar.audit.AuditEntry;
+import com.bazaar.feed.InventoryChange;
 import com.bazaar.movement.Movement;
 import com.bazaar.movement.MovementSource;
 import com.bazaar.movement.MovementStatus;
@@ -26,7 +27,14 @@ class BatchPlanTest {
 
     static Movement count(MovementType type, int quantity, Integer expectedQuantity) {
         return new Movement(UUID.randomUUID(), LEVEL.storeId(), LEVEL.productId(), type, quantity, expectedQuantity, NOW,
-                "clerk", null, MovementSource.API, "req-1", NOW);
+                "clerk", null, MovementSource.API, "req-1", NOW, null, null);
+    }
+
+    static final LevelKey DESTINATION = new LevelKey(5, 2);
+
+    static Movement transfer(int quantity) {
+        return new Movement(UUID.randomUUID(), LEVEL.storeId(), LEVEL.productId(), MovementType.TRANSFER_OUT, quantity, null,
+                NOW, "clerk", "rebalance", MovementSource.API, "req-1", NOW, DESTINATION.storeId(), null);
     }
 
     static List<CheckedMovement> checked(Movement... movements) {
@@ -40,6 +48,9 @@ class BatchPlanTest {
 
         assertThat(plan.outcomes()).containsExactly(Outcome.APPLIED, Outcome.APPLIED, Outcome.REJECTED);
         assertThat(plan.levels()).isEqualTo(Map.of(LEVEL, 1L));
+        assertThat(plan.changes()).as("the change feed's rows: the applied ones, in order, with the level after each")
+                .extracting(InventoryChange::type, InventoryChange::delta, InventoryChange::quantity)
+                .containsExactly(tuple(MovementType.IN, 5L, 8L), tuple(MovementType.OUT, -7L, 1L));
         assertThat(plan.writes()).extracting(w -> w.audit().details().get("quantityBefore"),
                 w -> w.audit().details().get("quantityAfter")).containsExactly(
                 tuple(3L, 8L), tuple(8L, 1L),
@@ -148,5 +159,57 @@ class BatchPlanTest {
                 false, NOW);
 
         assertThat(plan.alerts()).isEmpty();
+    }
+
+    @Test
+    void aTransferAppliesBothLegsCarryingItsIdOrNeither() {
+        Movement transfer = transfer(4);
+        BatchPlan plan = BatchPlan.of(checked(transfer), Map.of(LEVEL, 10L, DESTINATION, 1L), Map.of(), Set.of(), false, NOW);
+
+        assertThat(plan.outcomes()).containsExactly(Outcome.APPLIED);
+        assertThat(plan.levels()).isEqualTo(Map.of(LEVEL, 6L, DESTINATION, 5L));
+        assertThat(plan.writes()).extracting(w -> w.position(), w -> w.entry().movement().type(), w -> w.entry().delta(),
+                w -> w.entry().movement().transferId(), w -> w.audit().details().get("transferId")).containsExactly(
+                tuple(0, MovementType.TRANSFER_OUT, -4L, transfer.movementId(), transfer.movementId().toString()),
+                tuple(0, MovementType.TRANSFER_IN, 4L, transfer.movementId(), transfer.movementId().toString()));
+        assertThat(plan.writes()).extracting(w -> w.entry().movement().movementId()).containsExactly(
+                TransferLegs.legId(transfer.movementId(), MovementType.TRANSFER_OUT),
+                TransferLegs.legId(transfer.movementId(), MovementType.TRANSFER_IN));
+
+        BatchPlan short_ = BatchPlan.of(checked(transfer(11)), Map.of(LEVEL, 10L, DESTINATION, 1L), Map.of(), Set.of(), false, NOW);
+
+        assertThat(short_.outcomes()).containsExactly(Outcome.REJECTED);
+        assertThat(short_.levels()).isEmpty();
+        assertThat(short_.writes()).extracting(w -> w.entry().status(), w -> w.entry().rejectionReason()).containsOnly(
+                tuple(MovementStatus.REJECTED, "transfer from store 1: insufficient stock: 10 on hand, 11 requested"));
+        assertThat(short_.writes()).hasSize(2);
+        assertThat(short_.changes()).isEmpty();
+        assertThat(plan.changes()).extracting(InventoryChange::storeId, InventoryChange::quantity, InventoryChange::delta)
+                .containsExactly(tuple(LEVEL.storeId(), 6L, -4L), tuple(DESTINATION.storeId(), 5L, 4L));
+    }
+
+    @Test
+    void aTransferSeesTheSourceLevelTheMovementsBeforeItLeftAndIsADuplicateOnceItsFirstLegIsInTheLedger() {
+        Movement sale = movement(MovementType.OUT, 3);
+        Movement transfer = transfer(8);
+        BatchPlan plan = BatchPlan.of(checked(sale, transfer), Map.of(LEVEL, 10L, DESTINATION, 0L), Map.of(), Set.of(), false, NOW);
+
+        assertThat(plan.outcomes()).containsExactly(Outcome.APPLIED, Outcome.REJECTED);
+
+        BatchPlan again = BatchPlan.of(checked(transfer), Map.of(LEVEL, 10L, DESTINATION, 0L), Map.of(),
+                Set.of(TransferLegs.legId(transfer.movementId(), MovementType.TRANSFER_OUT)), false, NOW);
+
+        assertThat(again.outcomes()).containsExactly(Outcome.DUPLICATE);
+        assertThat(again.writes()).isEmpty();
+    }
+
+    @Test
+    void aRefusedTransferRejectsBothLegsWithoutSeeingALevel() {
+        BatchPlan plan = BatchPlan.of(List.of(new CheckedMovement(transfer(1), "store 5 does not exist")), Map.of(), Map.of(),
+                Set.of(), false, NOW);
+
+        assertThat(plan.outcomes()).containsExactly(Outcome.REJECTED);
+        assertThat(plan.writes()).extracting(w -> w.entry().rejectionReason(), w -> w.audit().details().get("quantityBefore"))
+                .containsExactly(tuple("store 5 does not exist", null), tuple("store 5 does not exist", null));
     }
 }

@@ -382,6 +382,82 @@ class PipelineIT {
         assertThat(negativeAfter).isZero();
     }
 
+    /**
+     * Counts with and without compare-and-set racing ordinary movements on one level, half through the API and half
+     * from queue producers (groups of their own, so several consumer threads apply them at once): the ledger, read
+     * in the order its rows were written under the level's lock, is a serial history in which every decision is the
+     * one the level at that moment called for, and it ends at the level.
+     */
+    @Test
+    void concurrentCountsAndMovementsEndConsistentWithTheOrderTheyWereApplied() throws Exception {
+        long store = newStore();
+        long product = newProduct();
+        applied(store, product, "in", 10);
+        Random random = new Random(7);
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            int pick = random.nextInt(3);
+            String fields = pick == 0 ? "\"type\": \"count\", \"quantity\": %d%s".formatted(random.nextInt(15),
+                    random.nextBoolean() ? ", \"expectedQuantity\": " + random.nextInt(15) : "")
+                    : "\"type\": \"%s\", \"quantity\": %d".formatted(pick == 1 ? "in" : "out", 1 + random.nextInt(5));
+            bodies.add(fields);
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Integer>> posts = new ArrayList<>();
+            for (int i = 0; i < bodies.size(); i++) {
+                String fields = bodies.get(i);
+                posts.add(clients.submit(i % 2 == 0
+                        ? () -> postMovement(clerk(), store, "{\"productId\": %d, %s}".formatted(product, fields), null).statusCode()
+                        : () -> {
+                            WorkerTestApp.send(SQS, QUEUE, "{\"storeId\": %d, \"productId\": %d, %s}".formatted(store, product, fields),
+                                    UUID.randomUUID().toString());
+                            return 202;
+                        }));
+            }
+            for (Future<Integer> post : posts) {
+                assertThat(post.get()).isEqualTo(202);
+            }
+        } finally {
+            clients.shutdown();
+        }
+
+        await().atMost(PATIENCE).until(() -> ledgerRows(store, product) == 201);
+        List<Map<String, Object>> history = DB.withHandle(h -> h.createQuery("""
+                SELECT type, status, quantity, expected_quantity, delta FROM stock_movements
+                WHERE store_id = :s AND product_id = :p ORDER BY id""").bind("s", store).bind("p", product).mapToMap().list());
+        long onHand = 0;
+        int counts = 0;
+        for (Map<String, Object> row : history) {
+            String type = (String) row.get("type");
+            boolean applied = "applied".equals(row.get("status"));
+            long quantity = ((Number) row.get("quantity")).longValue();
+            Integer expected = (Integer) row.get("expected_quantity");
+            String step = "%s at level %d".formatted(row, onHand);
+            switch (type) {
+                case "in" -> {
+                    assertThat(applied).as(step).isTrue();
+                    onHand += quantity;
+                }
+                case "out" -> {
+                    assertThat(applied).as(step).isEqualTo(quantity <= onHand);
+                    onHand -= applied ? quantity : 0;
+                }
+                case "count" -> {
+                    counts++;
+                    assertThat(applied).as(step).isEqualTo(expected == null || expected == onHand);
+                    if (applied) {
+                        assertThat(((Number) row.get("delta")).longValue()).as(step).isEqualTo(quantity - onHand);
+                        onHand = quantity;
+                    }
+                }
+                default -> throw new AssertionError("unexpected type in " + row);
+            }
+        }
+        assertThat(counts).isGreaterThan(40);
+        assertThat(level(store, product)).isEqualTo(onHand);
+    }
+
     @Test
     void afterARandomizedRunEveryLevelEqualsItsLedgerSumAndEveryMovementHasItsAuditRow() throws Exception {
         List<Long> stores = IntStream.range(0, 4).mapToObj(i -> newStore()).toList();

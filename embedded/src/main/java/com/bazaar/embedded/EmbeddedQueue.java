@@ -3,8 +3,11 @@ package com.bazaar.embedded;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +29,8 @@ import org.elasticmq.persistence.sql.SqlQueuePersistenceConfig;
 import org.elasticmq.util.NowProvider;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -47,7 +52,9 @@ public final class EmbeddedQueue implements AutoCloseable {
     public static final String REGION = "us-east-1";
     public static final int MAX_RECEIVES_BEFORE_DEAD_LETTER = 5;
 
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedQueue.class);
     private static final Duration RESTORE_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration STORE_LOCK_PATIENCE = Duration.ofMinutes(2);
     /** ElasticMQ's SQL store keeps one connection pool per JVM: only one data directory per process. */
     private static String openedStore;
 
@@ -112,6 +119,7 @@ public final class EmbeddedQueue implements AutoCloseable {
         }
         try {
             Files.createDirectories(dataDirectory);
+            awaitUnlocked(dataDirectory.resolve("elasticmq.mv.db"), STORE_LOCK_PATIENCE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -119,6 +127,34 @@ public final class EmbeddedQueue implements AutoCloseable {
         scala.collection.immutable.List<CreateQueueMetadata> noQueuesFromConfig = scala.collection.immutable.List$.MODULE$.empty();
         return system.actorOf(GroupCommitStore.props(Props.create(SqlQueuePersistenceActor.class,
                 () -> new SqlQueuePersistenceActor(config, noQueuesFromConfig)), uri), "queue-store");
+    }
+
+    /**
+     * Waits while another process holds the store's file lock: a queue process that is stopping compacts its H2 file
+     * on close, which takes seconds for a large one, and H2 refuses to open a locked file ("The file is locked").
+     * After {@code patience} it goes on, and H2's own error says what is wrong.
+     */
+    static void awaitUnlocked(Path file, Duration patience) throws IOException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        boolean logged = false;
+        while (Files.exists(file) && System.nanoTime() < deadline) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                 FileLock lock = channel.tryLock()) {
+                if (lock != null) {
+                    return;
+                }
+            }
+            if (!logged) {
+                LOG.info("{} is locked by another process (a queue server still stopping?); waiting up to {}", file, patience);
+                logged = true;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     static String storeUrl(Path dataDirectory) {

@@ -79,6 +79,30 @@ class DurableQueueIT {
         }
     }
 
+    /** A queue process started while the last one still holds its store (closing a large H2 file takes a while) waits. */
+    @Test
+    void aQueueServerWaitsForTheStoreOfOneThatIsStillStopping() throws Exception {
+        Path data = Files.createTempDirectory("bazaar-sqs");
+        int port = freePort();
+        Process server = start(port, data);
+        try (SqsClient sqs = client(port)) {
+            String url = sqs.getQueueUrl(r -> r.queueName(QUEUE)).queueUrl();
+            sqs.sendMessage(r -> r.queueUrl(url).messageBody("kept").messageGroupId("g").messageDeduplicationId("kept"));
+        } finally {
+            server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        Process holder = launch(FileLockHolderMain.LOCKED, FileLockHolderMain.class.getName(),
+                data.resolve("elasticmq.mv.db").toString(), "3000");
+
+        server = start(port, data);
+        try (SqsClient sqs = client(port)) {
+            assertThat(holder.isAlive()).as("the lock's holder ended before the server came up").isFalse();
+            assertThat(drain(sqs)).containsExactly("kept");
+        } finally {
+            server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     /**
      * A client that timed out and sent again while the store was slow used to be acknowledged from memory (FIFO
      * deduplication found the first copy), and a crash then lost the message. Now no send is acknowledged while
@@ -172,13 +196,18 @@ class DurableQueueIT {
     }
 
     private static Process start(int port, Path data, String mainClass, String... args) throws Exception {
+        return launch(EmbeddedStackMain.READY, mainClass, args);
+    }
+
+    /** Starts a JVM on this class path and waits until its output holds {@code readyLine}. */
+    private static Process launch(String readyLine, String mainClass, String... args) throws Exception {
         Path log = Files.createTempFile("bazaar-sqs", ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         logs.put(process, log);
-        awaitLine(process, EmbeddedStackMain.READY, Duration.ofMinutes(2));
+        awaitLine(process, readyLine, Duration.ofMinutes(2));
         return process;
     }
 

@@ -23,6 +23,7 @@ import com.bazaar.service.auth.HashPasswordCommand;
 import com.bazaar.service.auth.RoleAuthorizer;
 import com.bazaar.service.auth.User;
 import com.bazaar.service.catalog.CatalogCaches;
+import com.bazaar.service.catalog.CatalogIds;
 import com.bazaar.service.catalog.CatalogChangeListener;
 import com.bazaar.service.catalog.ProductResource;
 import com.bazaar.service.catalog.StoreResource;
@@ -107,8 +108,7 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         environment.lifecycle().manage(catalogListener);
         environment.healthChecks().register("catalog-listener", catalogListener.healthCheck());
 
-        KnownIds knownStores = new KnownIds(stores::exists);
-        KnownIds knownProducts = new KnownIds(products::exists);
+        var catalogIds = new CatalogIds(new KnownIds(stores::exists), new KnownIds(products::exists));
         InventoryDao inventory = jdbi.onDemand(InventoryDao.class);
 
         QueueConfiguration queue = configuration.getQueue();
@@ -166,13 +166,13 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         environment.jersey().register(new ProductResource(products, reads.onDemand(ProductDao.class), catalogCaches.products()));
         environment.jersey().register(new StoreResource(stores, reads.onDemand(StoreDao.class), catalogCaches.stores()));
         environment.jersey().register(new AcceptOutcomeMetrics(environment.metrics()));
-        environment.jersey().register(new AcceptMovementResource(knownStores, knownProducts, publisher, Clock.systemUTC()));
+        environment.jersey().register(new AcceptMovementResource(catalogIds, publisher, Clock.systemUTC()));
         LedgerDao ledger = jdbi.onDemand(LedgerDao.class);
         environment.jersey().register(new MovementResource(ledger, reads.onDemand(LedgerDao.class)));
-        environment.jersey().register(new TransferResource(knownStores, knownProducts, publisher, ledger, Clock.systemUTC()));
-        environment.jersey().register(new StoreInventoryResource(knownStores, knownProducts, inventory,
+        environment.jersey().register(new TransferResource(catalogIds, publisher, ledger, Clock.systemUTC()));
+        environment.jersey().register(new StoreInventoryResource(catalogIds, inventory,
                 reads.onDemand(InventoryDao.class)));
-        environment.jersey().register(new ProductQuantityResource(knownProducts, reads.onDemand(InventoryDao.class)));
+        environment.jersey().register(new ProductQuantityResource(catalogIds, reads.onDemand(InventoryDao.class)));
         environment.jersey().register(new InventoryChangesResource(jdbi.onDemand(FeedDao.class)));
         environment.jersey().register(new AuditLogResource(reads.onDemand(AuditDao.class)));
         ApiDocs.register(environment);

@@ -1,7 +1,6 @@
 package com.bazaar.service.inventory;
 
-import com.bazaar.catalog.Missing;
-import com.bazaar.catalog.KnownIds;
+import com.bazaar.service.catalog.CatalogIds;
 import com.bazaar.inventory.InventoryDao;
 import com.bazaar.service.auth.Roles;
 import com.bazaar.service.replica.Reads;
@@ -13,7 +12,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -24,11 +22,11 @@ import jakarta.ws.rs.core.MediaType;
 @Tag(name = "Inventory")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProductQuantityResource {
-    private final KnownIds products;
+    private final CatalogIds catalog;
     private final Reads<InventoryDao> inventory;
 
-    public ProductQuantityResource(KnownIds products, Reads<InventoryDao> inventory) {
-        this.products = products;
+    public ProductQuantityResource(CatalogIds catalog, Reads<InventoryDao> inventory) {
+        this.catalog = catalog;
         this.inventory = inventory;
     }
 
@@ -42,9 +40,7 @@ public class ProductQuantityResource {
     @ApiResponse(responseCode = "400", description = "The id is not a positive integer")
     @ApiResponse(responseCode = "404", description = "No product has this id")
     public ProductQuantity get(@PathParam("productId") @NotNull @Min(1) LongParam productId) {
-        if (!products.contains(productId.get())) {
-            throw new NotFoundException(Missing.product(productId.get()));
-        }
+        catalog.requireProduct(productId.get());
         return new ProductQuantity(productId.get(), inventory.read(dao -> dao.totalQuantity(productId.get())));
     }
 }

@@ -1,6 +1,6 @@
 package com.bazaar.service.inventory;
 
-import com.bazaar.catalog.KnownIds;
+import com.bazaar.service.catalog.CatalogIds;
 import com.bazaar.catalog.Missing;
 import com.bazaar.inventory.InventoryDao;
 import com.bazaar.inventory.InventoryItem;
@@ -34,15 +34,13 @@ import java.util.Optional;
 @Tag(name = "Inventory")
 @Produces(MediaType.APPLICATION_JSON)
 public class StoreInventoryResource {
-    private final KnownIds stores;
-    private final KnownIds products;
+    private final CatalogIds catalog;
     private final InventoryDao inventory;
     private final Reads<InventoryDao> reads;
 
     /** @param inventory the primary's, for a threshold's write and the row read back after it */
-    public StoreInventoryResource(KnownIds stores, KnownIds products, InventoryDao inventory, Reads<InventoryDao> reads) {
-        this.stores = stores;
-        this.products = products;
+    public StoreInventoryResource(CatalogIds catalog, InventoryDao inventory, Reads<InventoryDao> reads) {
+        this.catalog = catalog;
         this.inventory = inventory;
         this.reads = reads;
     }
@@ -67,7 +65,7 @@ public class StoreInventoryResource {
     @ApiResponse(responseCode = "404", description = "No store has this id")
     public StoreInventory list(@PathParam("storeId") @NotNull @Min(1) LongParam storeId,
                                @QueryParam("lowStock") String lowStock) {
-        requireStore(storeId.get());
+        catalog.requireStore(storeId.get());
         boolean lowOnly = "true".equals(Paging.oneOf("lowStock", lowStock, List.of("true", "false")));
         return new StoreInventory(storeId.get(), reads.read(dao -> lowOnly ? dao.findLowByStore(storeId.get())
                 : dao.findByStore(storeId.get())));
@@ -83,7 +81,7 @@ public class StoreInventoryResource {
     @ApiResponse(responseCode = "404", description = "No store or no product has this id")
     public StoreItem get(@PathParam("storeId") @NotNull @Min(1) LongParam storeId,
                          @PathParam("productId") @NotNull @Min(1) LongParam productId) {
-        requireStore(storeId.get());
+        catalog.requireStore(storeId.get());
         return item(reads.find(dao -> dao.findItem(storeId.get(), productId.get())), storeId.get(), productId.get());
     }
 
@@ -101,10 +99,8 @@ public class StoreInventoryResource {
     public StoreItem setThreshold(@PathParam("storeId") @NotNull @Min(1) LongParam storeId,
                                   @PathParam("productId") @NotNull @Min(1) LongParam productId,
                                   @NotNull @Valid ThresholdUpdate update) {
-        requireStore(storeId.get());
-        if (!products.contains(productId.get())) {
-            throw new NotFoundException(Missing.product(productId.get()));
-        }
+        catalog.requireStore(storeId.get());
+        catalog.requireProduct(productId.get());
         inventory.setThreshold(storeId.get(), productId.get(), update.lowStockThreshold());
         return item(inventory.findItem(storeId.get(), productId.get()), storeId.get(), productId.get());
     }
@@ -115,9 +111,4 @@ public class StoreInventoryResource {
                 item.lowStockThreshold(), item.lowStock());
     }
 
-    private void requireStore(long storeId) {
-        if (!stores.contains(storeId)) {
-            throw new NotFoundException(Missing.store(storeId));
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package com.bazaar.service.movement;
 
-import com.bazaar.catalog.KnownIds;
-import com.bazaar.catalog.Missing;
+import com.bazaar.service.catalog.CatalogIds;
 import com.bazaar.movement.MovementMessage;
 import com.bazaar.movement.MovementRules;
 import com.bazaar.service.auth.Roles;
@@ -27,7 +26,6 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -67,14 +65,12 @@ public class AcceptMovementResource {
      */
     static final String IDEMPOTENCY_KEY = "[\\x21-\\x7E](.*[\\x21-\\x7E])?";
 
-    private final KnownIds stores;
-    private final KnownIds products;
+    private final CatalogIds catalog;
     private final MovementPublisher publisher;
     private final Clock clock;
 
-    public AcceptMovementResource(KnownIds stores, KnownIds products, MovementPublisher publisher, Clock clock) {
-        this.stores = stores;
-        this.products = products;
+    public AcceptMovementResource(CatalogIds catalog, MovementPublisher publisher, Clock clock) {
+        this.catalog = catalog;
         this.publisher = publisher;
         this.clock = clock;
     }
@@ -116,8 +112,8 @@ public class AcceptMovementResource {
                     message = "must be printable and not start or end with white space") String idempotencyKey,
             @NotNull @Valid NewMovement request,
             @Context HttpServletRequest http) {
-        knownStore(storeId.get());
-        MovementMessage message = message(user, storeId.get(), idempotencyKey, request, now(), "");
+        catalog.requireStore(storeId.get());
+        MovementMessage message = message(user, storeId.get(), idempotencyKey, request, now(clock), "");
         String requestId = (String) http.getAttribute(RequestIdFilter.ATTRIBUTE);
 
         return answer(publisher.publish(message, requestId), requestId, () -> {
@@ -157,8 +153,8 @@ public class AcceptMovementResource {
                     message = "must be printable and not start or end with white space") String idempotencyKey,
             @NotNull @Valid NewMovementBatch request,
             @Context HttpServletRequest http) {
-        knownStore(storeId.get());
-        Instant now = now();
+        catalog.requireStore(storeId.get());
+        Instant now = now(clock);
         List<MovementMessage> messages = new ArrayList<>();
         for (int i = 0; i < request.movements().size(); i++) {
             messages.add(message(user, storeId.get(), idempotencyKey == null ? null : idempotencyKey + ":" + i,
@@ -183,14 +179,8 @@ public class AcceptMovementResource {
         });
     }
 
-    private void knownStore(long storeId) {
-        if (!stores.contains(storeId)) {
-            throw new NotFoundException(Missing.store(storeId));
-        }
-    }
-
     /** Microseconds: what PostgreSQL keeps, so the 202 shows the time the ledger will show. */
-    private Instant now() {
+    static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
@@ -201,9 +191,7 @@ public class AcceptMovementResource {
         MovementRules.clockViolation(occurredAt, now).ifPresent(violation -> {
             throw new BadRequestException(prefix + violation);
         });
-        if (!products.contains(request.productId())) {
-            throw new NotFoundException(Missing.product(request.productId()));
-        }
+        catalog.requireProduct(request.productId());
         UUID movementId = idempotencyKey == null ? UUID.randomUUID() : movementId(user.getName(), idempotencyKey);
         return new MovementMessage(movementId, storeId, request.productId(), request.type(), request.quantity(),
                 request.expectedQuantity(), occurredAt, user.getName(), request.reason(), null);

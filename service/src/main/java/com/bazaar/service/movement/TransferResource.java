@@ -1,7 +1,6 @@
 package com.bazaar.service.movement;
 
-import com.bazaar.catalog.KnownIds;
-import com.bazaar.catalog.Missing;
+import com.bazaar.service.catalog.CatalogIds;
 import com.bazaar.movement.LedgerDao;
 import com.bazaar.movement.MovementMessage;
 import com.bazaar.movement.MovementRules;
@@ -41,7 +40,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -58,15 +56,13 @@ import org.slf4j.LoggerFactory;
 public class TransferResource {
     private static final Logger LOG = LoggerFactory.getLogger(TransferResource.class);
 
-    private final KnownIds stores;
-    private final KnownIds products;
+    private final CatalogIds catalog;
     private final MovementPublisher publisher;
     private final LedgerDao ledger;
     private final Clock clock;
 
-    public TransferResource(KnownIds stores, KnownIds products, MovementPublisher publisher, LedgerDao ledger, Clock clock) {
-        this.stores = stores;
-        this.products = products;
+    public TransferResource(CatalogIds catalog, MovementPublisher publisher, LedgerDao ledger, Clock clock) {
+        this.catalog = catalog;
         this.publisher = publisher;
         this.ledger = ledger;
         this.clock = clock;
@@ -108,17 +104,12 @@ public class TransferResource {
         MovementRules.sameStoreProblem(request.fromStoreId(), request.toStoreId()).ifPresent(problem -> {
             throw new BadRequestException(problem.field() + " " + problem.message());
         });
-        for (long store : List.of(request.fromStoreId(), request.toStoreId())) {
-            if (!stores.contains(store)) {
-                throw new NotFoundException(Missing.store(store));
-            }
-        }
-        if (!products.contains(request.productId())) {
-            throw new NotFoundException(Missing.product(request.productId()));
-        }
+        catalog.requireStore(request.fromStoreId());
+        catalog.requireStore(request.toStoreId());
+        catalog.requireProduct(request.productId());
         UUID id = idempotencyKey == null ? UUID.randomUUID() : transferId(user.getName(), idempotencyKey);
         var message = new MovementMessage(id, request.fromStoreId(), request.productId(), MovementType.TRANSFER_OUT,
-                request.quantity(), null, clock.instant().truncatedTo(ChronoUnit.MICROS), user.getName(), request.reason(),
+                request.quantity(), null, AcceptMovementResource.now(clock), user.getName(), request.reason(),
                 request.toStoreId());
         String requestId = (String) http.getAttribute(RequestIdFilter.ATTRIBUTE);
 

@@ -1,12 +1,11 @@
 package com.bazaar.feed;
 
 import java.util.List;
-import java.util.stream.LongStream;
+import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The change feed (migration 008): appended to by the worker, read by the API. */
 @RegisterConstructorMapper(InventoryChange.class)
@@ -14,20 +13,47 @@ public interface FeedDao {
     String COLUMNS = "seq, store_id, product_id, quantity, delta, movement_id, type, applied_at";
 
     /**
-     * Numbers the changes in commit order and writes them: the last statement of the applying transaction, whose
-     * lock on the feed clock then lasts until its commit (see migration 008). The changes' {@code seq} is ignored.
+     * Numbers the changes in commit order and writes them, in one statement: the last of the applying transaction,
+     * whose lock on the feed clock then lasts until its commit (see migration 008). The changes' {@code seq} is
+     * ignored; they are numbered in their order.
      */
     default void append(List<InventoryChange> changes) {
-        long last = advance(changes.size());
-        insert(LongStream.rangeClosed(last - changes.size() + 1, last).boxed().toList(), changes);
+        appendColumns(Columns.of(changes));
     }
 
-    @SqlQuery("UPDATE feed_clock SET seq = seq + :count RETURNING seq")
-    long advance(int count);
+    @SqlUpdate("""
+            WITH clock AS (UPDATE feed_clock SET seq = seq + cardinality(CAST(:storeIds AS bigint[])) RETURNING seq)
+            INSERT INTO inventory_changes (seq, store_id, product_id, quantity, delta, movement_id, type, applied_at)
+            SELECT clock.seq - cardinality(CAST(:storeIds AS bigint[])) + c.position, c.store_id, c.product_id,
+                   c.quantity, c.delta, c.movement_id, c.type, c.applied_at
+            FROM clock, unnest(CAST(:storeIds AS bigint[]), CAST(:productIds AS bigint[]), CAST(:quantities AS bigint[]),
+                               CAST(:deltas AS bigint[]), CAST(:movementIds AS uuid[]), CAST(:types AS varchar[]),
+                               CAST(:appliedAts AS timestamptz[]))
+                        WITH ORDINALITY AS c (store_id, product_id, quantity, delta, movement_id, type, applied_at, position)
+            """)
+    void appendColumns(@BindMethods Columns columns);
 
-    @SqlBatch("INSERT INTO inventory_changes (" + COLUMNS + ") "
-            + "VALUES (:seq, :c.storeId, :c.productId, :c.quantity, :c.delta, :c.movementId, :c.type, :c.appliedAt)")
-    void insert(@Bind("seq") List<Long> seqs, @BindMethods("c") List<InventoryChange> changes);
+    /** Changes column by column, as {@code LedgerDao.Columns} does for the ledger. */
+    record Columns(long[] storeIds, long[] productIds, long[] quantities, long[] deltas, UUID[] movementIds,
+                   String[] types, String[] appliedAts) {
+
+        static Columns of(List<InventoryChange> changes) {
+            int n = changes.size();
+            Columns c = new Columns(new long[n], new long[n], new long[n], new long[n], new UUID[n], new String[n],
+                    new String[n]);
+            for (int i = 0; i < n; i++) {
+                InventoryChange change = changes.get(i);
+                c.storeIds[i] = change.storeId();
+                c.productIds[i] = change.productId();
+                c.quantities[i] = change.quantity();
+                c.deltas[i] = change.delta();
+                c.movementIds[i] = change.movementId();
+                c.types[i] = change.type().toString();
+                c.appliedAts[i] = change.appliedAt().toString();
+            }
+            return c;
+        }
+    }
 
     @SqlQuery("SELECT " + COLUMNS + " FROM inventory_changes WHERE seq > :after ORDER BY seq LIMIT :limit")
     List<InventoryChange> after(long after, int limit);

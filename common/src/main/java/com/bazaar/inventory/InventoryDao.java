@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -28,11 +26,20 @@ public interface InventoryDao {
             """)
     List<InventoryLevel> lock(long[] storeIds, long[] productIds);
 
-    @SqlBatch("""
-            UPDATE inventory_levels SET quantity = :quantity, updated_at = now()
-            WHERE store_id = :storeId AND product_id = :productId
+    /** Sets the quantities of levels the caller has locked, in one statement. */
+    default void update(List<InventoryLevel> levels) {
+        update(levels.stream().mapToLong(InventoryLevel::storeId).toArray(),
+                levels.stream().mapToLong(InventoryLevel::productId).toArray(),
+                levels.stream().mapToLong(InventoryLevel::quantity).toArray());
+    }
+
+    @SqlUpdate("""
+            UPDATE inventory_levels l SET quantity = v.quantity, updated_at = now()
+            FROM unnest(CAST(:storeIds AS bigint[]), CAST(:productIds AS bigint[]), CAST(:quantities AS bigint[]))
+                 AS v (store_id, product_id, quantity)
+            WHERE l.store_id = v.store_id AND l.product_id = v.product_id
             """)
-    void update(@BindMethods List<InventoryLevel> levels);
+    void update(long[] storeIds, long[] productIds, long[] quantities);
 
     String ITEM = """
             SELECT l.product_id, p.name AS product_name, l.quantity AS current_quantity, l.low_stock_threshold,

@@ -4,6 +4,7 @@ import com.bazaar.audit.AuditDao;
 import com.bazaar.audit.AuditEntry;
 import com.bazaar.catalog.KnownIds;
 import com.bazaar.catalog.Missing;
+import com.bazaar.db.Databases;
 import com.bazaar.feed.FeedDao;
 import com.bazaar.inventory.InventoryDao;
 import com.bazaar.inventory.InventoryLevel;
@@ -41,6 +42,7 @@ public class MovementApplier {
         this.products = products;
         this.allowNegativeStock = allowNegativeStock;
         this.clock = clock;
+        Databases.describeSqlObjects(jdbi, LedgerDao.class, InventoryDao.class, AuditDao.class, FeedDao.class);
     }
 
     /** @return one outcome per movement, in the batch's order; nothing is written if this throws */
@@ -74,11 +76,10 @@ public class MovementApplier {
         }
 
         List<Outcome> outcomes = new ArrayList<>(plan.outcomes());
-        int[] inserted = ledger.insert(plan.writes().stream().map(BatchPlan.Write::entry).toList());
-        List<AuditEntry> audits = new ArrayList<>(inserted.length);
-        for (int i = 0; i < inserted.length; i++) {
-            BatchPlan.Write write = plan.writes().get(i);
-            if (inserted[i] == 1) {
+        Set<UUID> inserted = ledger.insert(plan.writes().stream().map(BatchPlan.Write::entry).toList());
+        List<AuditEntry> audits = new ArrayList<>(plan.writes().size());
+        for (BatchPlan.Write write : plan.writes()) {
+            if (inserted.contains(write.entry().movement().movementId())) {
                 audits.add(write.audit());
             } else if (write.entry().applied()) {
                 // Only possible if the lock above did not cover it; roll back rather than count it twice.

@@ -83,6 +83,25 @@ class RotatingFifoMessageQueueTest {
         assertThat(receive(10, now + VISIBILITY + 1)).isEmpty();
     }
 
+    @Test
+    void allGetByIdAndRemoveSeeExactlyTheMessagesNotDeleted() {
+        for (int i = 0; i < 1_000; i++) {
+            send("g" + i % 7, 0);
+        }
+        receive(10, 1);
+        for (int i = 0; i < 999; i++) {
+            queue.remove(String.valueOf(i));
+        }
+
+        assertThat(CollectionConverters.asJava(queue.all())).extracting(InternalMessage::id).containsExactly("999");
+        assertThat(queue.getById("999").isDefined()).isTrue();
+        assertThat(queue.getById("3").isDefined()).isFalse();
+        assertThat(ids(receive(10, 2))).containsExactly("999");
+        assertThat(CollectionConverters.asJava(queue.filterNot(m -> true).all())).isEmpty();
+        assertThat(CollectionConverters.asJava(queue.filterNot(m -> false).all())).extracting(InternalMessage::id)
+                .containsExactly("999");
+    }
+
     private void send(String group, long deliveryTime) {
         int n = sent++;
         InternalMessage message = InternalMessage.apply(String.valueOf(n), new scala.collection.mutable.ListBuffer<>(),

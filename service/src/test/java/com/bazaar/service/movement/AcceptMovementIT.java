@@ -158,9 +158,9 @@ class AcceptMovementIT {
 
     @Test
     void theIdempotencyKeyMapsToTheSameIdPerUserOnly() {
-        assertThat(AcceptMovementResource.movementId("clerk", "k-1")).isEqualTo(AcceptMovementResource.movementId("clerk", "k-1"));
-        assertThat(AcceptMovementResource.movementId("clerk", "k-1")).isNotEqualTo(AcceptMovementResource.movementId("admin", "k-1"));
-        assertThat(AcceptMovementResource.movementId("a", "bc")).isNotEqualTo(AcceptMovementResource.movementId("ab", "c"));
+        assertThat(MovementIntake.movementId("clerk", "k-1")).isEqualTo(MovementIntake.movementId("clerk", "k-1"));
+        assertThat(MovementIntake.movementId("clerk", "k-1")).isNotEqualTo(MovementIntake.movementId("admin", "k-1"));
+        assertThat(MovementIntake.movementId("a", "bc")).isNotEqualTo(MovementIntake.movementId("ab", "c"));
     }
 
     @Test

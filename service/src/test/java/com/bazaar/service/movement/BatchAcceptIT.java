@@ -71,8 +71,8 @@ class BatchAcceptIT {
 
         assertThat(second).isEqualTo(first);
         assertThat(first.split(",")).containsExactly(
-                AcceptMovementResource.movementId(ServiceTestApp.CLERK, "register-7-sale-19:0").toString(),
-                AcceptMovementResource.movementId(ServiceTestApp.CLERK, "register-7-sale-19:1").toString());
+                MovementIntake.movementId(ServiceTestApp.CLERK, "register-7-sale-19:0").toString(),
+                MovementIntake.movementId(ServiceTestApp.CLERK, "register-7-sale-19:1").toString());
     }
 
     @ParameterizedTest

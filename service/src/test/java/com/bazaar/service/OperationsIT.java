@@ -1,9 +1,10 @@
 package com.bazaar.service;
 
-import static com.bazaar.service.Api.json;
+import static com.bazaar.testing.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.codahale.metrics.MetricRegistry;
+import com.bazaar.testing.Api;
+import com.bazaar.testing.Metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -26,9 +27,7 @@ class OperationsIT {
     }
 
     static long count(String meterOrTimer) {
-        MetricRegistry metrics = APP.getEnvironment().metrics();
-        return metrics.getMeters().containsKey(meterOrTimer) ? metrics.meter(meterOrTimer).getCount()
-                : metrics.timer(meterOrTimer).getCount();
+        return Metrics.count(APP.getEnvironment().metrics(), meterOrTimer);
     }
 
     @Test

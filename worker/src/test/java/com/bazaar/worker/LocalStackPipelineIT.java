@@ -1,12 +1,12 @@
 package com.bazaar.worker;
 
-import static com.bazaar.service.Api.json;
+import static com.bazaar.testing.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.bazaar.embedded.EmbeddedQueue;
+import com.bazaar.testing.Api;
 import com.bazaar.testing.SharedTestStack;
-import com.bazaar.service.Api;
 import com.bazaar.service.BazaarServiceApplication;
 import com.bazaar.service.ServiceConfiguration;
 import com.bazaar.service.ServiceTestApp;
@@ -85,7 +85,7 @@ class LocalStackPipelineIT {
             String id = json(accepted).at("/movement/id").asText();
 
             await().atMost(Duration.ofSeconds(60)).until(() -> admin.get("/stock-movements/" + id).statusCode() == 200);
-            assertThat(json(admin.get("/stores/" + store + "/inventory/" + product)).get("currentQuantity").asLong()).isEqualTo(9);
+            assertThat(admin.currentQuantity(store, product)).isEqualTo(9);
         } finally {
             worker.after();
             service.after();

@@ -1,11 +1,11 @@
 package com.bazaar.worker;
 
-import static com.bazaar.service.Api.json;
+import static com.bazaar.testing.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.bazaar.testing.Api;
 import com.bazaar.testing.SharedTestStack;
-import com.bazaar.service.Api;
 import com.bazaar.service.ServiceConfiguration;
 import com.bazaar.service.ServiceTestApp;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -90,7 +90,7 @@ class PipelineIT {
     }
 
     long level(long store, long product) {
-        return json(admin().get("/stores/" + store + "/inventory/" + product)).get("currentQuantity").asLong();
+        return admin().currentQuantity(store, product);
     }
 
     long ledgerRows(long store, long product) {

@@ -1,17 +1,18 @@
 package com.bazaar.worker;
 
-import static com.bazaar.service.Api.json;
+import static com.bazaar.testing.Api.json;
+import static com.bazaar.testing.QueueAttributes.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.bazaar.service.Api;
 import com.bazaar.service.PrometheusText;
 import com.bazaar.service.ServiceConfiguration;
 import com.bazaar.service.ServiceTestApp;
-import com.codahale.metrics.MetricRegistry;
+import com.bazaar.testing.Api;
+import com.bazaar.testing.Metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * The worker's admin port on queues of its own: the pipeline counters, the Prometheus text, the health checks
@@ -54,8 +54,7 @@ class WorkerOperationsIT {
     }
 
     static long count(String name) {
-        MetricRegistry metrics = WORKER.getEnvironment().metrics();
-        return metrics.getMeters().containsKey(name) ? metrics.meter(name).getCount() : metrics.timer(name).getCount();
+        return Metrics.count(WORKER.getEnvironment().metrics(), name);
     }
 
     static HttpResponse<String> admin(String method, String path) {
@@ -66,8 +65,7 @@ class WorkerOperationsIT {
     static void send(String body, String requestId) {
         SQS.sendMessage(r -> r.queueUrl(QUEUE).messageBody(body).messageGroupId("g-" + UUID.randomUUID())
                 .messageDeduplicationId(UUID.randomUUID().toString())
-                .messageAttributes(Map.of("requestId", MessageAttributeValue.builder().dataType("String")
-                        .stringValue(requestId).build())));
+                .messageAttributes(Map.of("requestId", text(requestId))));
     }
 
     @Test

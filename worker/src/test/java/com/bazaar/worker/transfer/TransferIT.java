@@ -1,12 +1,12 @@
 package com.bazaar.worker.transfer;
 
-import static com.bazaar.service.Api.json;
+import static com.bazaar.testing.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.bazaar.service.Api;
 import com.bazaar.service.ServiceConfiguration;
 import com.bazaar.service.ServiceTestApp;
+import com.bazaar.testing.Api;
 import com.bazaar.testing.SharedTestStack;
 import com.bazaar.worker.WorkerConfiguration;
 import com.bazaar.worker.WorkerTestApp;
@@ -81,7 +81,7 @@ class TransferIT {
     }
 
     static long level(long store, long product) {
-        return json(as(ServiceTestApp.ADMIN).get("/stores/" + store + "/inventory/" + product)).get("currentQuantity").asLong();
+        return as(ServiceTestApp.ADMIN).currentQuantity(store, product);
     }
 
     static long ledgerRows(List<Long> stores, long product) {

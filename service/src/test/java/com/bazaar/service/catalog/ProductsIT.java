@@ -45,7 +45,8 @@ class ProductsIT {
         assertThat(body.at("/product/name").asText()).isEqualTo(name);
         assertThat(body.at("/product/sku").asText()).isEqualTo("SKU-" + name.hashCode());
         assertThat(Instant.parse(body.at("/product/createdAt").asText())).isBeforeOrEqualTo(Instant.now());
-        assertThat(Instant.parse(body.at("/product/updatedAt").asText())).isNotNull();
+        assertThat(body.at("/product/updatedAt").asText()).as("a new product was last updated when it was created")
+                .isEqualTo(body.at("/product/createdAt").asText());
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).endsWith("/products/" + id));
 

@@ -29,10 +29,12 @@ class RequestIdIT {
     @Test
     void makesOneWhenAbsentOrUnusable() {
         String generated = admin().get("/products").headers().firstValue("X-Request-Id").orElseThrow();
-        assertThat(UUID.fromString(generated)).isNotNull();
+        assertThat(UUID.fromString(generated).version()).as("a random UUID").isEqualTo(4);
 
         HttpResponse<String> junk = admin().send(admin().request("/products").header("X-Request-Id", "a b <script>"));
-        assertThat(UUID.fromString(junk.headers().firstValue("X-Request-Id").orElseThrow())).isNotNull();
+        String replaced = junk.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(UUID.fromString(replaced).version()).as("a random UUID").isEqualTo(4);
+        assertThat(replaced).as("one of its own per request").isNotEqualTo(generated);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.bazaar.embedded.EmbeddedQueue;
 import com.bazaar.testing.Api;
+import com.bazaar.testing.Movements;
 import com.bazaar.testing.SharedTestStack;
 import com.bazaar.service.BazaarServiceApplication;
 import com.bazaar.service.ServiceConfiguration;
@@ -80,7 +81,7 @@ class LocalStackPipelineIT {
             long store = admin.newStore();
             long product = admin.newProduct();
             var accepted = admin.post("/stores/" + store + "/stock-movements",
-                    "{\"productId\": %d, \"type\": \"in\", \"quantity\": 9}".formatted(product));
+                    Movements.in(product, 9).body());
             assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
             String id = json(accepted).at("/movement/id").asText();
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.bazaar.testing.Api;
+import com.bazaar.testing.Movements;
 import com.bazaar.testing.SharedTestStack;
 import com.bazaar.service.RestartableStack;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,7 +55,7 @@ class WorkerHealthIT {
             // A movement makes the consumer need the database: its thread stops polling and waits for it.
             try (SqsClient sqs = STACK.client()) {
                 WorkerTestApp.send(sqs, WorkerTestApp.queueUrl(sqs, SharedTestStack.QUEUE),
-                        "{\"storeId\": 1, \"productId\": 1, \"type\": \"in\", \"quantity\": 1}", "g-" + UUID.randomUUID());
+                        Movements.in(1, 1).at(1).message(), "g-" + UUID.randomUUID());
             }
             await().atMost(PATIENCE).untilAsserted(() -> {
                 JsonNode checks = checks(500);

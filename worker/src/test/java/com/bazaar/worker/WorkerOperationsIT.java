@@ -13,6 +13,7 @@ import com.bazaar.service.ServiceConfiguration;
 import com.bazaar.service.ServiceTestApp;
 import com.bazaar.testing.Api;
 import com.bazaar.testing.Metrics;
+import com.bazaar.testing.Movements;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -80,13 +81,12 @@ class WorkerOperationsIT {
                 "duplicates", count("bazaar.worker.movements.duplicates"),
                 "dead", count("bazaar.worker.messages.dead-lettered"),
                 "lag", count("bazaar.worker.lag"));
-        String movement = "{\"movementId\": \"%s\", \"storeId\": %d, \"productId\": %d, \"type\": \"in\", \"quantity\": 5}"
-                .formatted(UUID.randomUUID(), store, product);
+        String movement = Movements.in(product, 5).id(UUID.randomUUID()).at(store).message();
 
         send(movement, "metrics-1");
         await().atMost(PATIENCE).until(() -> count("bazaar.worker.movements.applied") == before.get("applied") + 1);
         send(movement, "metrics-2");
-        send("{\"storeId\": %d, \"productId\": %d, \"type\": \"out\", \"quantity\": 50}".formatted(store, product), "metrics-3");
+        send(Movements.out(product, 50).at(store).message(), "metrics-3");
         send("{\"storeId\": \"not a number\"}", "metrics-4");
 
         await().atMost(PATIENCE).untilAsserted(() -> {
@@ -124,8 +124,7 @@ class WorkerOperationsIT {
         movements.addAppender(appender);
         UUID id = UUID.randomUUID();
         try {
-            send("{\"movementId\": \"%s\", \"storeId\": %d, \"productId\": %d, \"type\": \"in\", \"quantity\": 1}"
-                    .formatted(id, store, product), "trace-" + id);
+            send(Movements.in(product, 1).id(id).at(store).message(), "trace-" + id);
 
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(appender.list).anySatisfy(event -> {
                 assertThat(event.getFormattedMessage()).startsWith("Movement " + id + " applied");
@@ -145,7 +144,7 @@ class WorkerOperationsIT {
         long product = Api.at(SERVICE.getLocalPort()).as(ServiceTestApp.ADMIN).newProduct();
         assertThat(admin("POST", "/tasks/pause-consumer").statusCode()).isEqualTo(200);
         try {
-            send("{\"storeId\": %d, \"productId\": %d, \"type\": \"in\", \"quantity\": 1}".formatted(store, product), "backlog");
+            send(Movements.in(product, 1).at(store).message(), "backlog");
 
             await().atMost(PATIENCE).untilAsserted(() -> {
                 JsonNode checks = json(admin("GET", "/healthcheck"));

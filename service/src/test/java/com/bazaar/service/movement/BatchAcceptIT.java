@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bazaar.service.ServiceConfiguration;
 import com.bazaar.service.ServiceTestApp;
 import com.bazaar.testing.Api;
+import com.bazaar.testing.Movements;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -33,7 +34,7 @@ class BatchAcceptIT {
     }
 
     static String item(long product, String type, int quantity) {
-        return "{\"productId\": %d, \"type\": \"%s\", \"quantity\": %d}".formatted(product, type, quantity);
+        return Movements.of(type, product, quantity).body();
     }
 
     @Test

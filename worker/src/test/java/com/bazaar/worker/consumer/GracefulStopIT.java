@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.bazaar.service.ServiceTestApp;
 import com.bazaar.testing.Ledger;
+import com.bazaar.testing.Movements;
 import com.bazaar.worker.WorkerConfiguration;
 import com.bazaar.worker.WorkerTestApp;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -66,8 +67,7 @@ class GracefulStopIT {
         try {
             WORKER.before();
             UUID movementId = UUID.randomUUID();
-            WorkerTestApp.send(SQS, QUEUE, "{\"movementId\": \"%s\", \"storeId\": %d, \"productId\": %d, \"type\": \"in\", \"quantity\": 6}"
-                    .formatted(movementId, store, product), store + ":" + product);
+            WorkerTestApp.send(SQS, QUEUE, Movements.in(product, 6).id(movementId).at(store).message(), store + ":" + product);
             await().atMost(Duration.ofSeconds(30)).until(() -> DB.withHandle(h -> h.createQuery(
                     "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'").mapTo(Long.class).one()) > 0);
 

@@ -9,6 +9,7 @@ import com.bazaar.service.ServiceConfiguration;
 import com.bazaar.service.ServiceTestApp;
 import com.bazaar.testing.Api;
 import com.bazaar.testing.Ledger;
+import com.bazaar.testing.Movements;
 import com.bazaar.worker.WorkerConfiguration;
 import com.bazaar.worker.WorkerTestApp;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,7 +72,7 @@ class DeadLetterTasksIT {
         Api admin = Api.at(SERVICE.getLocalPort()).as(ServiceTestApp.ADMIN);
         long store = admin.newStore();
         long product = admin.newProduct();
-        String stuck = "{\"storeId\": %d, \"productId\": %d, \"type\": \"in\", \"quantity\": 7}".formatted(store, product);
+        String stuck = Movements.in(product, 7).at(store).message();
         String stuckId = deadLetter(stuck, Map.of());
         SQS.sendMessage(r -> r.queueUrl(QUEUE).messageBody("{\"storeId\": 1, \"productId\": 1, \"type\": \"gift\", \"quantity\": 1}")
                 .messageGroupId("poison").messageDeduplicationId(UUID.randomUUID().toString())

@@ -28,7 +28,7 @@ public final class StallableQueueMain {
         queue.createQueues(args[2], args[3]);
         System.out.println(EmbeddedStackMain.READY);
         String table = MessageTables.table(args[2]);
-        try (Connection store = DriverManager.getConnection(EmbeddedQueue.storeUrl(data));
+        try (Connection store = DriverManager.getConnection(QueueStore.url(data));
              BufferedReader commands = new BufferedReader(new InputStreamReader(System.in))) {
             for (String command; (command = commands.readLine()) != null; ) {
                 switch (command) {

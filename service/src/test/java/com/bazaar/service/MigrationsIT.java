@@ -3,7 +3,11 @@ package com.bazaar.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.Test;
 
 /** The shared test database started empty and was migrated by {@code db migrate}; it must hold the whole schema. */
@@ -19,11 +23,19 @@ class MigrationsIT {
                         "inventory_levels_pkey", "audit_logs_entity_idx");
     }
 
+    /** Each insert in a transaction that is rolled back: the ledger itself refuses what the worker never writes. */
     @Test
-    void movementIdsAreUniqueAndQuantitiesBounded() {
-        assertThat(strings("SELECT conname FROM pg_constraint WHERE conrelid = 'stock_movements'::regclass"))
-                .contains("stock_movements_movement_id_key", "stock_movements_quantity_check",
-                        "stock_movements_type_check", "stock_movements_status_check");
+    void movementIdsAreUniqueAndQuantitiesTypesAndStatusesBounded() {
+        UUID id = UUID.randomUUID();
+        assertThat(refusal(h -> insert(h, id, "in", 1, 1, "applied"))).as("a valid row").isEqualTo("none");
+        assertThat(refusal(h -> {
+            insert(h, id, "in", 1, 1, "applied");
+            insert(h, id, "out", 1, -1, "applied");
+        })).isEqualTo("stock_movements_movement_id_key");
+        assertThat(refusal(h -> insert(h, id, "in", 0, 0, "applied"))).isEqualTo("stock_movements_quantity_check");
+        assertThat(refusal(h -> insert(h, id, "in", 1_000_001, 1_000_001, "applied"))).isEqualTo("stock_movements_quantity_check");
+        assertThat(refusal(h -> insert(h, id, "gift", 1, -1, "applied"))).isEqualTo("stock_movements_type_check");
+        assertThat(refusal(h -> insert(h, id, "in", 1, 1, "pending"))).isEqualTo("stock_movements_status_check");
     }
 
     @Test
@@ -31,6 +43,29 @@ class MigrationsIT {
         int before = changesets();
         ServiceTestApp.migrate();
         assertThat(changesets()).isEqualTo(before).isPositive();
+    }
+
+    private static void insert(Handle h, UUID movementId, String type, int quantity, long delta, String status) {
+        h.createUpdate("""
+                        INSERT INTO stock_movements (movement_id, store_id, product_id, type, quantity, delta, status,
+                                                     actor, source, occurred_at)
+                        VALUES (:id, 1, 1, :type, :quantity, :delta, :status, 'MigrationsIT', 'api', now())""")
+                .bind("id", movementId).bind("type", type).bind("quantity", quantity).bind("delta", delta)
+                .bind("status", status).execute();
+    }
+
+    /** The constraint that refused one of the inserts, or "none"; nothing is kept either way. */
+    private static String refusal(Consumer<Handle> inserts) {
+        try {
+            DB.useTransaction(h -> {
+                inserts.accept(h);
+                h.rollback();
+            });
+            return "none";
+        } catch (UnableToExecuteStatementException e) {
+            return e.getCause() instanceof org.postgresql.util.PSQLException refused && refused.getServerErrorMessage() != null
+                    ? refused.getServerErrorMessage().getConstraint() : e.toString();
+        }
     }
 
     private static List<String> strings(String sql) {

@@ -1,9 +1,11 @@
 package com.bazaar.service;
 
-import static com.bazaar.service.Api.json;
+import static com.bazaar.testing.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.codahale.metrics.MetricRegistry;
+import com.bazaar.testing.Api;
+import com.bazaar.testing.Metrics;
+import com.bazaar.testing.Movements;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -26,9 +28,7 @@ class OperationsIT {
     }
 
     static long count(String meterOrTimer) {
-        MetricRegistry metrics = APP.getEnvironment().metrics();
-        return metrics.getMeters().containsKey(meterOrTimer) ? metrics.meter(meterOrTimer).getCount()
-                : metrics.timer(meterOrTimer).getCount();
+        return Metrics.count(APP.getEnvironment().metrics(), meterOrTimer);
     }
 
     @Test
@@ -54,12 +54,12 @@ class OperationsIT {
                 "unknown", count("bazaar.service.movements.rejected.unknown-store-or-product"),
                 "auth", count("bazaar.service.auth.failures"));
 
-        assertThat(admin().post(path, "{\"productId\": %d, \"type\": \"in\", \"quantity\": 2}".formatted(product))
+        assertThat(admin().post(path, Movements.in(product, 2).body())
                 .statusCode()).isEqualTo(202);
         assertThat(admin().post(path, "{\"productId\": %d, \"type\": \"in\", \"quantity\": 0}".formatted(product))
                 .statusCode()).isEqualTo(400);
         assertThat(admin().post(path, "{not json").statusCode()).isEqualTo(400);
-        assertThat(admin().post(path, "{\"productId\": 999999999, \"type\": \"in\", \"quantity\": 1}")
+        assertThat(admin().post(path, Movements.in(999999999L, 1).body())
                 .statusCode()).isEqualTo(404);
         assertThat(Api.at(APP.getLocalPort()).as(ServiceTestApp.ADMIN, "wrong").get("/products").statusCode()).isEqualTo(401);
         assertThat(Api.at(APP.getLocalPort()).get("/products").statusCode()).isEqualTo(401);
@@ -74,8 +74,7 @@ class OperationsIT {
     @Test
     void prometheusEndpointIsWellFormedTextWithTheServiceMetrics() {
         long store = admin().newStore();
-        admin().post("/stores/" + store + "/stock-movements", "{\"productId\": %d, \"type\": \"in\", \"quantity\": 1}"
-                .formatted(admin().newProduct()));
+        admin().post("/stores/" + store + "/stock-movements", Movements.in(admin().newProduct(), 1).body());
 
         HttpResponse<String> response = adminPort().get("/metrics/prometheus");
 

@@ -1,13 +1,12 @@
 package com.bazaar.service;
 
-import static com.bazaar.service.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.bazaar.testing.Api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -26,9 +25,7 @@ class ServiceHealthIT {
     }
 
     static JsonNode checks(int expectedStatus) {
-        HttpResponse<String> response = Api.at(APP.getAdminPort()).get("/healthcheck");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
-        return json(response);
+        return Api.at(APP.getAdminPort()).healthChecks(expectedStatus);
     }
 
     @Test

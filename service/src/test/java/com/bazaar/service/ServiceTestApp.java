@@ -2,6 +2,7 @@ package com.bazaar.service;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import com.bazaar.embedded.EmbeddedDatabase;
+import com.bazaar.testing.Api;
 import com.bazaar.testing.SharedTestStack;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -52,9 +53,9 @@ public final class ServiceTestApp {
         return Jdbi.create(startStack().database().jdbcUrl(), EmbeddedDatabase.USER, "");
     }
 
-    /** Every test user's password is its name followed by "-pass". */
+    /** As {@link Api#password}: the test users' passwords. */
     public static String password(String user) {
-        return user + "-pass";
+        return Api.password(user);
     }
 
     /** @param more overrides applied after the defaults below, so they win (a real rate limit, another queue) */

@@ -1,12 +1,13 @@
 package com.bazaar.worker;
 
-import static com.bazaar.service.Api.json;
+import static com.bazaar.testing.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.bazaar.service.Api;
 import com.bazaar.service.ServiceConfiguration;
 import com.bazaar.service.ServiceTestApp;
+import com.bazaar.testing.Api;
+import com.bazaar.testing.Movements;
 import com.codahale.metrics.Meter;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -61,8 +62,8 @@ class InstancesIT {
         for (int i = 0; i < 300; i++) {
             long store = stores.get(random.nextInt(stores.size()));
             long product = products.get(random.nextInt(products.size()));
-            movements.add(new Sent("load-" + UUID.randomUUID(), store, product, "{\"productId\": %d, \"type\": \"%s\", \"quantity\": %d}"
-                    .formatted(product, types.get(random.nextInt(types.size())), 1 + random.nextInt(20))));
+            movements.add(new Sent("load-" + UUID.randomUUID(), store, product,
+                    Movements.of(types.get(random.nextInt(types.size())), product, 1 + random.nextInt(20)).body()));
         }
         // Every movement goes to a random service; a third go once more, to the other one, in any order.
         List<Map.Entry<Sent, DropwizardAppExtension<ServiceConfiguration>>> requests = new ArrayList<>();

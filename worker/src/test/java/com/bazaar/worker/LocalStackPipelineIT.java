@@ -1,12 +1,13 @@
 package com.bazaar.worker;
 
-import static com.bazaar.service.Api.json;
+import static com.bazaar.testing.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.bazaar.embedded.EmbeddedQueue;
+import com.bazaar.testing.Api;
+import com.bazaar.testing.Movements;
 import com.bazaar.testing.SharedTestStack;
-import com.bazaar.service.Api;
 import com.bazaar.service.BazaarServiceApplication;
 import com.bazaar.service.ServiceConfiguration;
 import com.bazaar.service.ServiceTestApp;
@@ -80,12 +81,12 @@ class LocalStackPipelineIT {
             long store = admin.newStore();
             long product = admin.newProduct();
             var accepted = admin.post("/stores/" + store + "/stock-movements",
-                    "{\"productId\": %d, \"type\": \"in\", \"quantity\": 9}".formatted(product));
+                    Movements.in(product, 9).body());
             assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
             String id = json(accepted).at("/movement/id").asText();
 
             await().atMost(Duration.ofSeconds(60)).until(() -> admin.get("/stock-movements/" + id).statusCode() == 200);
-            assertThat(json(admin.get("/stores/" + store + "/inventory/" + product)).get("currentQuantity").asLong()).isEqualTo(9);
+            assertThat(admin.currentQuantity(store, product)).isEqualTo(9);
         } finally {
             worker.after();
             service.after();

@@ -1,11 +1,12 @@
 package com.bazaar.worker;
 
-import static com.bazaar.service.Api.json;
+import static com.bazaar.testing.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.bazaar.testing.Api;
+import com.bazaar.testing.Movements;
 import com.bazaar.testing.SharedTestStack;
-import com.bazaar.service.Api;
 import com.bazaar.service.ServiceConfiguration;
 import com.bazaar.service.ServiceTestApp;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -80,7 +81,7 @@ class PipelineIT {
     /** Posts a movement and waits until the worker has applied or rejected it. */
     String applied(long store, long product, String type, int quantity) {
         String id = movementId(postMovement(clerk(), store,
-                "{\"productId\": %d, \"type\": \"%s\", \"quantity\": %d}".formatted(product, type, quantity), null));
+                Movements.of(type, product, quantity).body(), null));
         awaitProcessed(id);
         return id;
     }
@@ -90,7 +91,7 @@ class PipelineIT {
     }
 
     long level(long store, long product) {
-        return json(admin().get("/stores/" + store + "/inventory/" + product)).get("currentQuantity").asLong();
+        return admin().currentQuantity(store, product);
     }
 
     long ledgerRows(long store, long product) {
@@ -109,7 +110,7 @@ class PipelineIT {
         long product = newProduct();
 
         HttpResponse<String> accepted = postMovement(clerk(), store,
-                "{\"productId\": %d, \"type\": \"in\", \"quantity\": 7, \"reason\": \"delivery\"}".formatted(product), null);
+                Movements.in(product, 7).reason("delivery").body(), null);
         String id = movementId(accepted);
         assertThat(json(accepted).at("/movement/status").asText()).isEqualTo("pending");
         assertThat(accepted.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/stock-movements/" + id));
@@ -143,10 +144,10 @@ class PipelineIT {
         applied(store, product, "in", 10);
 
         String count = movementId(postMovement(clerk(), store,
-                "{\"productId\": %d, \"type\": \"count\", \"quantity\": 4, \"expectedQuantity\": 10}".formatted(product), null));
+                Movements.count(product, 4).expecting(10).body(), null));
         awaitProcessed(count);
         String stale = movementId(postMovement(clerk(), store,
-                "{\"productId\": %d, \"type\": \"count\", \"quantity\": 0, \"expectedQuantity\": 10}".formatted(product), null));
+                Movements.count(product, 0).expecting(10).body(), null));
         awaitProcessed(stale);
 
         var counted = json(clerk().get("/stock-movements/" + count));
@@ -170,8 +171,7 @@ class PipelineIT {
         String id = UUID.randomUUID().toString();
 
         SQS.sendMessage(r -> r.queueUrl(QUEUE).messageGroupId(store + ":" + product).messageDeduplicationId(id)
-                .messageBody("{\"movementId\": \"%s\", \"storeId\": %d, \"productId\": %d, \"type\": \"count\", \"quantity\": 0}"
-                        .formatted(id, store, product)));
+                .messageBody(Movements.count(product, 0).id(id).at(store).message()));
         awaitProcessed(id);
 
         assertThat(json(clerk().get("/stock-movements/" + id)).get("delta").asLong()).isEqualTo(-3);
@@ -184,10 +184,10 @@ class PipelineIT {
         long product = newProduct();
         List<String> items = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            items.add("{\"productId\": %d, \"type\": \"in\", \"quantity\": 1}".formatted(product));
+            items.add(Movements.in(product, 1).body());
         }
-        items.add("{\"productId\": %d, \"type\": \"out\", \"quantity\": 10}".formatted(product));
-        items.add("{\"productId\": %d, \"type\": \"out\", \"quantity\": 1}".formatted(product));
+        items.add(Movements.out(product, 10).body());
+        items.add(Movements.out(product, 1).body());
 
         HttpResponse<String> accepted = clerk().post("/stores/" + store + "/stock-movements/batch",
                 "{\"movements\": [" + String.join(", ", items) + "]}");
@@ -230,7 +230,7 @@ class PipelineIT {
     void theSameIdempotencyKeyPostedTwiceCountsOnce() {
         long store = newStore();
         long product = newProduct();
-        String body = "{\"productId\": %d, \"type\": \"in\", \"quantity\": 5}".formatted(product);
+        String body = Movements.in(product, 5).body();
 
         String first = movementId(postMovement(clerk(), store, body, "delivery-42"));
         String second = movementId(postMovement(clerk(), store, body, "delivery-42"));
@@ -250,8 +250,7 @@ class PipelineIT {
         long product = newProduct();
         String group = store + ":" + product;
         UUID movementId = UUID.randomUUID();
-        String body = "{\"movementId\": \"%s\", \"storeId\": %d, \"productId\": %d, \"type\": \"in\", \"quantity\": 3}"
-                .formatted(movementId, store, product);
+        String body = Movements.in(product, 3).id(movementId).at(store).message();
 
         WorkerTestApp.send(SQS, QUEUE, body, group);
         WorkerTestApp.send(SQS, QUEUE, body, group);
@@ -268,9 +267,8 @@ class PipelineIT {
     void anExternalProducersMessageWithoutMovementIdAppliesOnceUnderItsMessageId() {
         long store = newStore();
         long product = newProduct();
-        String messageId = WorkerTestApp.send(SQS, QUEUE, """
-                {"storeId": %d, "productId": %d, "type": "in", "quantity": 12, "actor": "pos-terminal-7"}"""
-                .formatted(store, product), store + ":" + product);
+        String messageId = WorkerTestApp.send(SQS, QUEUE, Movements.in(product, 12).at(store).by("pos-terminal-7").message(),
+                store + ":" + product);
 
         awaitProcessed(messageId);
 
@@ -290,8 +288,7 @@ class PipelineIT {
         String poison = "{\"storeId\": " + store + ", \"productId\": \"not a number\", \"marker\": \"" + UUID.randomUUID() + "\"}";
 
         WorkerTestApp.send(SQS, QUEUE, poison, group);
-        String good = WorkerTestApp.send(SQS, QUEUE, "{\"storeId\": %d, \"productId\": %d, \"type\": \"in\", \"quantity\": 2}"
-                .formatted(store, product), group);
+        String good = WorkerTestApp.send(SQS, QUEUE, Movements.in(product, 2).at(store).message(), group);
 
         awaitProcessed(good);
         assertThat(level(store, product)).isEqualTo(2);
@@ -327,7 +324,7 @@ class PipelineIT {
                 """.formatted(store)));
         try {
             String id = movementId(postMovement(clerk(), store,
-                    "{\"productId\": %d, \"type\": \"in\", \"quantity\": 4}".formatted(product), null));
+                    Movements.in(product, 4).body(), null));
             await().atMost(PATIENCE).until(() -> DB.withHandle(h -> h.createQuery(
                     "SELECT last_value FROM failed_attempts_" + store).mapTo(Long.class).one()) >= 2);
             assertThat(ledgerRows(store, product)).isZero();
@@ -345,8 +342,8 @@ class PipelineIT {
         long store = newStore();
         long product = newProduct();
         applied(store, product, "in", 100);
-        String outBody = "{\"productId\": %d, \"type\": \"out\", \"quantity\": 1}".formatted(product);
-        String queued = "{\"storeId\": %d, \"productId\": %d, \"type\": \"out\", \"quantity\": 1}".formatted(store, product);
+        String outBody = Movements.out(product, 1).body();
+        String queued = Movements.out(product, 1).at(store).message();
 
         // Half through the API, half straight onto the queue in groups of their own, so that several
         // consumer threads apply movements of the same product at the same time.
@@ -394,24 +391,25 @@ class PipelineIT {
         long product = newProduct();
         applied(store, product, "in", 10);
         Random random = new Random(7);
-        List<String> bodies = new ArrayList<>();
+        List<Movements> movements = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             int pick = random.nextInt(3);
-            String fields = pick == 0 ? "\"type\": \"count\", \"quantity\": %d%s".formatted(random.nextInt(15),
-                    random.nextBoolean() ? ", \"expectedQuantity\": " + random.nextInt(15) : "")
-                    : "\"type\": \"%s\", \"quantity\": %d".formatted(pick == 1 ? "in" : "out", 1 + random.nextInt(5));
-            bodies.add(fields);
+            Movements movement = pick == 0 ? Movements.count(product, random.nextInt(15))
+                    : Movements.of(pick == 1 ? "in" : "out", product, 1 + random.nextInt(5));
+            if (pick == 0 && random.nextBoolean()) {
+                movement.expecting(random.nextInt(15));
+            }
+            movements.add(movement);
         }
         ExecutorService clients = Executors.newFixedThreadPool(16);
         try {
             List<Future<Integer>> posts = new ArrayList<>();
-            for (int i = 0; i < bodies.size(); i++) {
-                String fields = bodies.get(i);
+            for (int i = 0; i < movements.size(); i++) {
+                Movements movement = movements.get(i);
                 posts.add(clients.submit(i % 2 == 0
-                        ? () -> postMovement(clerk(), store, "{\"productId\": %d, %s}".formatted(product, fields), null).statusCode()
+                        ? () -> postMovement(clerk(), store, movement.body(), null).statusCode()
                         : () -> {
-                            WorkerTestApp.send(SQS, QUEUE, "{\"storeId\": %d, \"productId\": %d, %s}".formatted(store, product, fields),
-                                    UUID.randomUUID().toString());
+                            WorkerTestApp.send(SQS, QUEUE, movement.at(store).message(), UUID.randomUUID().toString());
                             return 202;
                         }));
             }
@@ -469,9 +467,8 @@ class PipelineIT {
         for (int i = 0; i < 10_000; i++) {
             long store = stores.get(random.nextInt(stores.size()));
             long product = products.get(random.nextInt(products.size()));
-            String body = """
-                    {"movementId": "%s", "storeId": %d, "productId": %d, "type": "%s", "quantity": %d}"""
-                    .formatted(UUID.randomUUID(), store, product, types.get(random.nextInt(types.size())), 1 + random.nextInt(20));
+            String body = Movements.of(types.get(random.nextInt(types.size())), product, 1 + random.nextInt(20))
+                    .id(UUID.randomUUID()).at(store).message();
             sentBodies.add(body);
             entries.add(entry(body, store + ":" + product));
             if (random.nextInt(50) == 0) { // a redelivered copy now and then

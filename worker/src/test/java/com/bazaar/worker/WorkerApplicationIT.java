@@ -1,16 +1,14 @@
 package com.bazaar.worker;
 
+import static com.bazaar.testing.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.bazaar.testing.Api;
 import com.bazaar.testing.SharedTestStack;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropwizard.jackson.Jackson;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -26,11 +24,9 @@ class WorkerApplicationIT {
     void healthCheckNamesTheDatabaseAndTheQueue() {
         // The backlog check is unhealthy until the monitor's first read of the queue depths, in the background.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + APP.getAdminPort() + "/healthcheck")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = Api.at(APP.getAdminPort()).get("/healthcheck");
 
-            JsonNode checks = Jackson.newObjectMapper().readTree(response.body());
+            JsonNode checks = json(response);
             assertThat(checks.at("/postgresql/healthy").asBoolean()).as(response.body()).isTrue();
             assertThat(checks.at("/queue/healthy").asBoolean()).as(response.body()).isTrue();
             assertThat(checks.at("/queue/message").asText()).contains(SharedTestStack.QUEUE);
@@ -40,7 +36,6 @@ class WorkerApplicationIT {
 
     @Test
     void servesNoApplicationPort() {
-        assertThat(APP.getConfiguration().getServerFactory()).isSameAs(APP.getConfiguration().getWorker().getServer());
         assertThat(APP.getEnvironment().getApplicationContext().getServer().getConnectors())
                 .hasSize(1)
                 .allSatisfy(connector -> assertThat(connector.getName()).contains("admin"));

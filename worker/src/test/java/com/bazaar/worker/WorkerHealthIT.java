@@ -1,17 +1,16 @@
 package com.bazaar.worker;
 
-import static com.bazaar.service.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.bazaar.testing.Api;
+import com.bazaar.testing.Movements;
 import com.bazaar.testing.SharedTestStack;
-import com.bazaar.service.Api;
 import com.bazaar.service.RestartableStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -39,9 +38,7 @@ class WorkerHealthIT {
     }
 
     static JsonNode checks(int expectedStatus) {
-        HttpResponse<String> response = Api.at(WORKER.getAdminPort()).get("/healthcheck");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
-        return json(response);
+        return Api.at(WORKER.getAdminPort()).healthChecks(expectedStatus);
     }
 
     static void awaitAllHealthy() {
@@ -58,7 +55,7 @@ class WorkerHealthIT {
             // A movement makes the consumer need the database: its thread stops polling and waits for it.
             try (SqsClient sqs = STACK.client()) {
                 WorkerTestApp.send(sqs, WorkerTestApp.queueUrl(sqs, SharedTestStack.QUEUE),
-                        "{\"storeId\": 1, \"productId\": 1, \"type\": \"in\", \"quantity\": 1}", "g-" + UUID.randomUUID());
+                        Movements.in(1, 1).at(1).message(), "g-" + UUID.randomUUID());
             }
             await().atMost(PATIENCE).untilAsserted(() -> {
                 JsonNode checks = checks(500);

@@ -1,17 +1,19 @@
 package com.bazaar.worker;
 
-import static com.bazaar.service.Api.json;
+import static com.bazaar.testing.Api.json;
+import static com.bazaar.testing.QueueAttributes.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.bazaar.service.Api;
 import com.bazaar.service.PrometheusText;
 import com.bazaar.service.ServiceConfiguration;
 import com.bazaar.service.ServiceTestApp;
-import com.codahale.metrics.MetricRegistry;
+import com.bazaar.testing.Api;
+import com.bazaar.testing.Metrics;
+import com.bazaar.testing.Movements;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -27,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * The worker's admin port on queues of its own: the pipeline counters, the Prometheus text, the health checks
@@ -54,8 +55,7 @@ class WorkerOperationsIT {
     }
 
     static long count(String name) {
-        MetricRegistry metrics = WORKER.getEnvironment().metrics();
-        return metrics.getMeters().containsKey(name) ? metrics.meter(name).getCount() : metrics.timer(name).getCount();
+        return Metrics.count(WORKER.getEnvironment().metrics(), name);
     }
 
     static HttpResponse<String> admin(String method, String path) {
@@ -66,8 +66,7 @@ class WorkerOperationsIT {
     static void send(String body, String requestId) {
         SQS.sendMessage(r -> r.queueUrl(QUEUE).messageBody(body).messageGroupId("g-" + UUID.randomUUID())
                 .messageDeduplicationId(UUID.randomUUID().toString())
-                .messageAttributes(Map.of("requestId", MessageAttributeValue.builder().dataType("String")
-                        .stringValue(requestId).build())));
+                .messageAttributes(Map.of("requestId", text(requestId))));
     }
 
     @Test
@@ -82,13 +81,12 @@ class WorkerOperationsIT {
                 "duplicates", count("bazaar.worker.movements.duplicates"),
                 "dead", count("bazaar.worker.messages.dead-lettered"),
                 "lag", count("bazaar.worker.lag"));
-        String movement = "{\"movementId\": \"%s\", \"storeId\": %d, \"productId\": %d, \"type\": \"in\", \"quantity\": 5}"
-                .formatted(UUID.randomUUID(), store, product);
+        String movement = Movements.in(product, 5).id(UUID.randomUUID()).at(store).message();
 
         send(movement, "metrics-1");
         await().atMost(PATIENCE).until(() -> count("bazaar.worker.movements.applied") == before.get("applied") + 1);
         send(movement, "metrics-2");
-        send("{\"storeId\": %d, \"productId\": %d, \"type\": \"out\", \"quantity\": 50}".formatted(store, product), "metrics-3");
+        send(Movements.out(product, 50).at(store).message(), "metrics-3");
         send("{\"storeId\": \"not a number\"}", "metrics-4");
 
         await().atMost(PATIENCE).untilAsserted(() -> {
@@ -126,8 +124,7 @@ class WorkerOperationsIT {
         movements.addAppender(appender);
         UUID id = UUID.randomUUID();
         try {
-            send("{\"movementId\": \"%s\", \"storeId\": %d, \"productId\": %d, \"type\": \"in\", \"quantity\": 1}"
-                    .formatted(id, store, product), "trace-" + id);
+            send(Movements.in(product, 1).id(id).at(store).message(), "trace-" + id);
 
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(appender.list).anySatisfy(event -> {
                 assertThat(event.getFormattedMessage()).startsWith("Movement " + id + " applied");
@@ -147,7 +144,7 @@ class WorkerOperationsIT {
         long product = Api.at(SERVICE.getLocalPort()).as(ServiceTestApp.ADMIN).newProduct();
         assertThat(admin("POST", "/tasks/pause-consumer").statusCode()).isEqualTo(200);
         try {
-            send("{\"storeId\": %d, \"productId\": %d, \"type\": \"in\", \"quantity\": 1}".formatted(store, product), "backlog");
+            send(Movements.in(product, 1).at(store).message(), "backlog");
 
             await().atMost(PATIENCE).untilAsserted(() -> {
                 JsonNode checks = json(admin("GET", "/healthcheck"));

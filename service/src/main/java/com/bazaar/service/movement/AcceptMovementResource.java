@@ -2,10 +2,8 @@ package com.bazaar.service.movement;
 
 import com.bazaar.service.catalog.CatalogIds;
 import com.bazaar.movement.MovementMessage;
-import com.bazaar.movement.MovementRules;
 import com.bazaar.service.auth.Roles;
 import com.bazaar.service.auth.User;
-import com.bazaar.service.errors.ErrorResponse;
 import com.bazaar.service.http.RequestIdFilter;
 import io.dropwizard.auth.Auth;
 import io.dropwizard.jersey.params.LongParam;
@@ -23,7 +21,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -31,22 +28,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Accepts stock movements, one or a batch: validates them, checks that their store and products exist (from a
@@ -58,21 +49,13 @@ import org.slf4j.MDC;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AcceptMovementResource {
     private static final Logger LOG = LoggerFactory.getLogger(AcceptMovementResource.class);
-    static final int RETRY_AFTER_SECONDS = 2;
-    /**
-     * Printable ASCII, no white space at either end: Java's {@code \p{Graph}}, written so that the OpenAPI document's
-     * JavaScript readers (Swagger UI checks patterns) read it the same way.
-     */
-    static final String IDEMPOTENCY_KEY = "[\\x21-\\x7E](.*[\\x21-\\x7E])?";
 
-    private final CatalogIds catalog;
+    private final MovementIntake intake;
     private final MovementPublisher publisher;
-    private final Clock clock;
 
     public AcceptMovementResource(CatalogIds catalog, MovementPublisher publisher, Clock clock) {
-        this.catalog = catalog;
+        this.intake = new MovementIntake(catalog, clock);
         this.publisher = publisher;
-        this.clock = clock;
     }
 
     public record Accepted(String message, PendingMovement movement) {
@@ -108,15 +91,14 @@ public class AcceptMovementResource {
             @PathParam("storeId") @NotNull @Min(1) LongParam storeId,
             @Parameter(description = "The same key from the same user names the same movement, applied once "
                     + "however often it is sent; without one, each request is a new movement")
-            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 255) @Pattern(regexp = IDEMPOTENCY_KEY,
+            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 255) @Pattern(regexp = MovementIntake.IDEMPOTENCY_KEY,
                     message = "must be printable and not start or end with white space") String idempotencyKey,
             @NotNull @Valid NewMovement request,
             @Context HttpServletRequest http) {
-        catalog.requireStore(storeId.get());
-        MovementMessage message = message(user, storeId.get(), idempotencyKey, request, now(clock), "");
+        MovementMessage message = intake.movement(user, storeId.get(), idempotencyKey, request);
         String requestId = (String) http.getAttribute(RequestIdFilter.ATTRIBUTE);
 
-        return answer(publisher.publish(message, requestId), requestId, () -> {
+        return QueueAnswer.answer(publisher.publish(message, requestId), requestId, () -> {
             LOG.info("Accepted movement {}: {} {} of product {} at store {}", message.movementId(), message.type(),
                     message.quantity(), message.productId(), message.storeId());
             return Response.accepted(new Accepted("Stock movement accepted", pending(message)))
@@ -149,73 +131,23 @@ public class AcceptMovementResource {
     public CompletionStage<Response> acceptBatch(
             @Auth User user,
             @PathParam("storeId") @NotNull @Min(1) LongParam storeId,
-            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 255) @Pattern(regexp = IDEMPOTENCY_KEY,
+            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 255) @Pattern(regexp = MovementIntake.IDEMPOTENCY_KEY,
                     message = "must be printable and not start or end with white space") String idempotencyKey,
             @NotNull @Valid NewMovementBatch request,
             @Context HttpServletRequest http) {
-        catalog.requireStore(storeId.get());
-        Instant now = now(clock);
-        List<MovementMessage> messages = new ArrayList<>();
-        for (int i = 0; i < request.movements().size(); i++) {
-            messages.add(message(user, storeId.get(), idempotencyKey == null ? null : idempotencyKey + ":" + i,
-                    request.movements().get(i), now, "movements[" + i + "]."));
-        }
+        List<MovementMessage> messages = intake.batch(user, storeId.get(), idempotencyKey, request);
         String requestId = (String) http.getAttribute(RequestIdFilter.ATTRIBUTE);
 
-        return answer(publisher.publishInOrder(messages, requestId), requestId, () -> {
+        return QueueAnswer.answer(publisher.publishInOrder(messages, requestId), requestId, () -> {
             LOG.info("Accepted {} movements at store {}", messages.size(), storeId.get());
             return Response.accepted(new AcceptedBatch("Stock movements accepted",
                     messages.stream().map(AcceptMovementResource::pending).toList())).build();
         });
     }
 
-    /** The 202 once the queue has the messages, else 503; on the SDK's thread, so with the request id put back. */
-    static CompletionStage<Response> answer(CompletionStage<Void> sent, String requestId,
-                                                   Supplier<Response> accepted) {
-        return sent.handle((done, failure) -> {
-            try (var mdc = MDC.putCloseable(RequestIdFilter.MDC_KEY, requestId)) {
-                return failure != null ? queueUnavailable(failure) : accepted.get();
-            }
-        });
-    }
-
-    /** Microseconds: what PostgreSQL keeps, so the 202 shows the time the ledger will show. */
-    static Instant now(Clock clock) {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    /** The queue message of a valid body, or a 400/404 naming the field (after {@code prefix}) or the product. */
-    private MovementMessage message(User user, long storeId, String idempotencyKey, NewMovement request, Instant now,
-                                    String prefix) {
-        Instant occurredAt = request.occurredAt() == null ? now : request.occurredAt().truncatedTo(ChronoUnit.MICROS);
-        MovementRules.clockViolation(occurredAt, now).ifPresent(violation -> {
-            throw new BadRequestException(prefix + violation);
-        });
-        catalog.requireProduct(request.productId());
-        UUID movementId = idempotencyKey == null ? UUID.randomUUID() : movementId(user.getName(), idempotencyKey);
-        return new MovementMessage(movementId, storeId, request.productId(), request.type(), request.quantity(),
-                request.expectedQuantity(), occurredAt, user.getName(), request.reason(), null);
-    }
-
-    private static Response queueUnavailable(Throwable failure) {
-        LOG.warn("Could not enqueue: {}", failure.toString());
-        return ErrorResponse.builder(503, "The movement queue is unavailable; nothing was recorded. "
-                        + "Retry later, with the same Idempotency-Key")
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .build();
-    }
-
     private static PendingMovement pending(MovementMessage message) {
         return new PendingMovement(message.movementId(), "pending", message.storeId(), message.productId(),
                 message.type().toString(), message.quantity(), message.expectedQuantity(), message.reason(),
                 message.occurredAt());
-    }
-
-    /**
-     * The same key from the same user always names the same movement, on any instance, with no stored
-     * state: the worker's unique movement id makes the repeats harmless.
-     */
-    static UUID movementId(String user, String idempotencyKey) {
-        return UUID.nameUUIDFromBytes((user + '\u0000' + idempotencyKey).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -3,8 +3,6 @@ package com.bazaar.service.movement;
 import com.bazaar.service.catalog.CatalogIds;
 import com.bazaar.movement.LedgerDao;
 import com.bazaar.movement.MovementMessage;
-import com.bazaar.movement.MovementRules;
-import com.bazaar.movement.MovementType;
 import com.bazaar.movement.MovementView;
 import com.bazaar.service.auth.Roles;
 import com.bazaar.service.auth.User;
@@ -24,7 +22,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -37,7 +34,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -56,16 +52,14 @@ import org.slf4j.LoggerFactory;
 public class TransferResource {
     private static final Logger LOG = LoggerFactory.getLogger(TransferResource.class);
 
-    private final CatalogIds catalog;
+    private final MovementIntake intake;
     private final MovementPublisher publisher;
     private final LedgerDao ledger;
-    private final Clock clock;
 
     public TransferResource(CatalogIds catalog, MovementPublisher publisher, LedgerDao ledger, Clock clock) {
-        this.catalog = catalog;
+        this.intake = new MovementIntake(catalog, clock);
         this.publisher = publisher;
         this.ledger = ledger;
-        this.clock = clock;
     }
 
     public record Accepted(String message, PendingTransfer transfer) {
@@ -97,23 +91,15 @@ public class TransferResource {
             @Auth User user,
             @Parameter(description = "The same key from the same user names the same transfer, applied once however "
                     + "often it is sent; without one, each request is a new transfer")
-            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 255) @Pattern(regexp = AcceptMovementResource.IDEMPOTENCY_KEY,
+            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 255) @Pattern(regexp = MovementIntake.IDEMPOTENCY_KEY,
                     message = "must be printable and not start or end with white space") String idempotencyKey,
             @NotNull @Valid NewTransfer request,
             @Context HttpServletRequest http) {
-        MovementRules.sameStoreProblem(request.fromStoreId(), request.toStoreId()).ifPresent(problem -> {
-            throw new BadRequestException(problem.field() + " " + problem.message());
-        });
-        catalog.requireStore(request.fromStoreId());
-        catalog.requireStore(request.toStoreId());
-        catalog.requireProduct(request.productId());
-        UUID id = idempotencyKey == null ? UUID.randomUUID() : transferId(user.getName(), idempotencyKey);
-        var message = new MovementMessage(id, request.fromStoreId(), request.productId(), MovementType.TRANSFER_OUT,
-                request.quantity(), null, AcceptMovementResource.now(clock), user.getName(), request.reason(),
-                request.toStoreId());
+        MovementMessage message = intake.transfer(user, idempotencyKey, request);
+        UUID id = message.movementId();
         String requestId = (String) http.getAttribute(RequestIdFilter.ATTRIBUTE);
 
-        return AcceptMovementResource.answer(publisher.publish(message, requestId), requestId, () -> {
+        return QueueAnswer.answer(publisher.publish(message, requestId), requestId, () -> {
             LOG.info("Accepted transfer {}: {} of product {} from store {} to store {}", id, message.quantity(),
                     message.productId(), message.storeId(), message.toStoreId());
             return Response.accepted(new Accepted("Transfer accepted", new PendingTransfer(id, "pending",
@@ -139,13 +125,5 @@ public class TransferResource {
             throw new NotFoundException("Transfer " + id.get() + " not found: it is unknown or still waiting on the queue");
         }
         return TransferView.of(id.get(), legs);
-    }
-
-    /**
-     * As {@link AcceptMovementResource#movementId}, in a namespace of its own: a movement and a transfer sent with
-     * the same key are different things, and must not share an SQS deduplication id.
-     */
-    static UUID transferId(String user, String idempotencyKey) {
-        return UUID.nameUUIDFromBytes(("transfer\u0000" + user + '\u0000' + idempotencyKey).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -2,9 +2,9 @@ package com.bazaar.service.apidocs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bazaar.service.Api;
 import com.bazaar.service.ServiceConfiguration;
 import com.bazaar.service.ServiceTestApp;
+import com.bazaar.testing.Api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

@@ -1,12 +1,13 @@
 package com.bazaar.service.apidocs;
 
-import static com.bazaar.service.Api.json;
+import static com.bazaar.testing.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bazaar.service.Api;
 import com.bazaar.service.RestartableStack;
 import com.bazaar.service.ServiceConfiguration;
 import com.bazaar.service.ServiceTestApp;
+import com.bazaar.testing.Api;
+import com.bazaar.testing.Movements;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -127,7 +128,7 @@ class ContractEndpointsIT {
     /** The requests that get each status of an operation other than 401, 403, 429 and 503; the 2xx one is valid. */
     static Map<String, Call> requests(String operation) {
         String unique = "{\"name\": \"Name " + UUID.randomUUID() + "\"}";
-        String movementBody = "{\"productId\": " + product + ", \"type\": \"in\", \"quantity\": 1}";
+        String movementBody = Movements.in(product, 1).body();
         return switch (operation) {
             case "GET /audit-logs" -> Map.of("200", Call.get("/audit-logs"), "400", Call.get("/audit-logs?limit=0"));
             case "GET /products" -> Map.of("200", Call.get("/products"));

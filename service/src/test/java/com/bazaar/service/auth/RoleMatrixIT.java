@@ -2,9 +2,10 @@ package com.bazaar.service.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bazaar.service.Api;
 import com.bazaar.service.ServiceConfiguration;
 import com.bazaar.service.ServiceTestApp;
+import com.bazaar.testing.Api;
+import com.bazaar.testing.Movements;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpRequest;
@@ -64,7 +65,7 @@ class RoleMatrixIT {
                 : user.endsWith(":wrong") ? Api.at(APP.getLocalPort()).as(user.substring(0, user.indexOf(':')), "wrong")
                 : Api.at(APP.getLocalPort()).as(user);
         String body = path.endsWith("stock-movements")
-                ? "{\"productId\": " + product + ", \"type\": \"in\", \"quantity\": 1}"
+                ? Movements.in(product, 1).body()
                 : "{\"name\": \"Roles " + UUID.randomUUID() + "\"}";
         HttpResponse<String> response = method.equals("GET") ? api.get(path)
                 : api.send(api.request(path).header("Content-Type", "application/json")

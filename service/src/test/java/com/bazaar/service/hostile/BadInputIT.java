@@ -2,8 +2,8 @@ package com.bazaar.service.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bazaar.testing.Api;
 import com.bazaar.testing.SharedTestStack;
-import com.bazaar.service.Api;
 import com.bazaar.service.ServiceConfiguration;
 import com.bazaar.service.ServiceTestApp;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -2,9 +2,9 @@ package com.bazaar.service.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bazaar.service.Api;
 import com.bazaar.service.ServiceConfiguration;
 import com.bazaar.service.ServiceTestApp;
+import com.bazaar.testing.Api;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpResponse;
@@ -29,10 +29,12 @@ class RequestIdIT {
     @Test
     void makesOneWhenAbsentOrUnusable() {
         String generated = admin().get("/products").headers().firstValue("X-Request-Id").orElseThrow();
-        assertThat(UUID.fromString(generated)).isNotNull();
+        assertThat(UUID.fromString(generated).version()).as("a random UUID").isEqualTo(4);
 
         HttpResponse<String> junk = admin().send(admin().request("/products").header("X-Request-Id", "a b <script>"));
-        assertThat(UUID.fromString(junk.headers().firstValue("X-Request-Id").orElseThrow())).isNotNull();
+        String replaced = junk.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(UUID.fromString(replaced).version()).as("a random UUID").isEqualTo(4);
+        assertThat(replaced).as("one of its own per request").isNotEqualTo(generated);
     }
 
     @Test

@@ -1,11 +1,12 @@
 package com.bazaar.service.movement;
 
-import static com.bazaar.service.Api.json;
+import static com.bazaar.testing.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bazaar.service.Api;
 import com.bazaar.service.ServiceConfiguration;
 import com.bazaar.service.ServiceTestApp;
+import com.bazaar.testing.Api;
+import com.bazaar.testing.Movements;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpRequest;
@@ -46,13 +47,12 @@ class AcceptMovementIT {
     @Test
     void acceptsAValidMovementWith202AndAPendingBody() {
         HttpResponse<String> response = post(ServiceTestApp.CLERK,
-                "{\"productId\": %d, \"type\": \"manual\", \"quantity\": 3, \"reason\": \"damaged\", \"occurredAt\": \"2026-01-02T03:04:05Z\"}"
-                        .formatted(product));
+                Movements.manual(product, 3).reason("damaged").occurredAt("2026-01-02T03:04:05Z").body());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         var movement = json(response).get("movement");
         assertThat(json(response).get("message").asText()).isEqualTo("Stock movement accepted");
-        assertThat(UUID.fromString(movement.get("id").asText())).isNotNull();
+        assertThat(UUID.fromString(movement.get("id").asText()).version()).as("without a key, a random id").isEqualTo(4);
         assertThat(movement.get("status").asText()).isEqualTo("pending");
         assertThat(movement.get("type").asText()).isEqualTo("manual");
         assertThat(movement.get("quantity").asInt()).isEqualTo(3);
@@ -104,7 +104,7 @@ class AcceptMovementIT {
     @Test
     void acceptsACountOfZeroWithItsExpectedQuantity() {
         HttpResponse<String> response = post(ServiceTestApp.CLERK,
-                "{\"productId\": %d, \"type\": \"count\", \"quantity\": 0, \"expectedQuantity\": 5}".formatted(product()));
+                Movements.count(product(), 0).expecting(5).body());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         assertThat(json(response).at("/movement/type").asText()).isEqualTo("count");
@@ -116,7 +116,7 @@ class AcceptMovementIT {
     void rejectsAnOccurredAtMoreThanFiveMinutesAhead() {
         String future = Instant.now().plus(6, ChronoUnit.MINUTES).toString();
         HttpResponse<String> response = post(ServiceTestApp.CLERK,
-                "{\"productId\": %d, \"type\": \"in\", \"quantity\": 1, \"occurredAt\": \"%s\"}".formatted(product(), future));
+                Movements.in(product(), 1).occurredAt(future).body());
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).get("message").asText()).contains("more than 5 minutes after");
@@ -128,7 +128,7 @@ class AcceptMovementIT {
         var request = as(ServiceTestApp.CLERK).request("/stores/" + store() + "/stock-movements")
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", length == 0 ? " " : "k".repeat(length))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"productId\": %d, \"type\": \"in\", \"quantity\": 1}".formatted(product)));
+                .POST(HttpRequest.BodyPublishers.ofString(Movements.in(product, 1).body()));
 
         HttpResponse<String> response = as(ServiceTestApp.CLERK).send(request);
 
@@ -138,9 +138,9 @@ class AcceptMovementIT {
 
     @Test
     void unknownStoreOrProductIs404() {
-        String body = "{\"productId\": %d, \"type\": \"in\", \"quantity\": 1}";
-        HttpResponse<String> noStore = as(ServiceTestApp.CLERK).post("/stores/999999999/stock-movements", body.formatted(product()));
-        HttpResponse<String> noProduct = post(ServiceTestApp.CLERK, body.formatted(999999999L));
+        HttpResponse<String> noStore = as(ServiceTestApp.CLERK).post("/stores/999999999/stock-movements",
+                Movements.in(product(), 1).body());
+        HttpResponse<String> noProduct = post(ServiceTestApp.CLERK, Movements.in(999999999L, 1).body());
 
         assertThat(noStore.statusCode()).isEqualTo(404);
         assertThat(json(noStore).get("message").asText()).isEqualTo("Store 999999999 not found");
@@ -150,17 +150,16 @@ class AcceptMovementIT {
 
     @Test
     void anAuditorMayNotRecordMovements() {
-        HttpResponse<String> response = post(ServiceTestApp.AUDITOR,
-                "{\"productId\": %d, \"type\": \"in\", \"quantity\": 1}".formatted(product()));
+        HttpResponse<String> response = post(ServiceTestApp.AUDITOR, Movements.in(product(), 1).body());
 
         assertThat(response.statusCode()).isEqualTo(403);
     }
 
     @Test
     void theIdempotencyKeyMapsToTheSameIdPerUserOnly() {
-        assertThat(AcceptMovementResource.movementId("clerk", "k-1")).isEqualTo(AcceptMovementResource.movementId("clerk", "k-1"));
-        assertThat(AcceptMovementResource.movementId("clerk", "k-1")).isNotEqualTo(AcceptMovementResource.movementId("admin", "k-1"));
-        assertThat(AcceptMovementResource.movementId("a", "bc")).isNotEqualTo(AcceptMovementResource.movementId("ab", "c"));
+        assertThat(MovementIntake.movementId("clerk", "k-1")).isEqualTo(MovementIntake.movementId("clerk", "k-1"));
+        assertThat(MovementIntake.movementId("clerk", "k-1")).isNotEqualTo(MovementIntake.movementId("admin", "k-1"));
+        assertThat(MovementIntake.movementId("a", "bc")).isNotEqualTo(MovementIntake.movementId("ab", "c"));
     }
 
     @Test

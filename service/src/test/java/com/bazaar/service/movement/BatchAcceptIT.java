@@ -1,11 +1,12 @@
 package com.bazaar.service.movement;
 
-import static com.bazaar.service.Api.json;
+import static com.bazaar.testing.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bazaar.service.Api;
 import com.bazaar.service.ServiceConfiguration;
 import com.bazaar.service.ServiceTestApp;
+import com.bazaar.testing.Api;
+import com.bazaar.testing.Movements;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -33,7 +34,7 @@ class BatchAcceptIT {
     }
 
     static String item(long product, String type, int quantity) {
-        return "{\"productId\": %d, \"type\": \"%s\", \"quantity\": %d}".formatted(product, type, quantity);
+        return Movements.of(type, product, quantity).body();
     }
 
     @Test
@@ -71,8 +72,8 @@ class BatchAcceptIT {
 
         assertThat(second).isEqualTo(first);
         assertThat(first.split(",")).containsExactly(
-                AcceptMovementResource.movementId(ServiceTestApp.CLERK, "register-7-sale-19:0").toString(),
-                AcceptMovementResource.movementId(ServiceTestApp.CLERK, "register-7-sale-19:1").toString());
+                MovementIntake.movementId(ServiceTestApp.CLERK, "register-7-sale-19:0").toString(),
+                MovementIntake.movementId(ServiceTestApp.CLERK, "register-7-sale-19:1").toString());
     }
 
     @ParameterizedTest

@@ -1,11 +1,12 @@
 package com.bazaar.service.movement;
 
-import static com.bazaar.service.Api.json;
+import static com.bazaar.testing.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bazaar.service.Api;
 import com.bazaar.service.ServiceConfiguration;
 import com.bazaar.service.ServiceTestApp;
+import com.bazaar.testing.Api;
+import com.bazaar.testing.Movements;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -28,7 +29,7 @@ class QueueDownIT {
         long product = admin.newProduct();
 
         HttpResponse<String> response = admin.post("/stores/" + store + "/stock-movements",
-                "{\"productId\": %d, \"type\": \"in\", \"quantity\": 1}".formatted(product));
+                Movements.in(product, 1).body());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("2");

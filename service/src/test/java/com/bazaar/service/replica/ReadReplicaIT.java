@@ -1,15 +1,15 @@
 package com.bazaar.service.replica;
 
-import static com.bazaar.service.Api.json;
+import static com.bazaar.testing.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.bazaar.embedded.EmbeddedDatabase;
 import com.bazaar.embedded.StreamingReplica;
-import com.bazaar.service.Api;
 import com.bazaar.service.PrometheusText;
 import com.bazaar.service.ServiceConfiguration;
 import com.bazaar.service.ServiceTestApp;
+import com.bazaar.testing.Api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;

@@ -1,58 +1,44 @@
 package com.bazaar.worker.consumer;
 
-import com.bazaar.db.Databases;
-import com.bazaar.queue.MessageAttributes;
 import com.codahale.metrics.MetricRegistry;
-import com.codahale.metrics.Timer;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * The worker's consumer threads: each long-polls the queue (taking up to
- * {@link ConsumerConfiguration#getMessagesPerTransaction()} messages at once), hands them to the
- * {@link BatchHandler}, which applies them in one transaction, and then, after the commit, deletes, dead-letters
- * or delays them through the {@link MovementQueue}. While the database is down it
+ * The worker's consumer threads: each runs {@link BatchRound}s, one batch at a time (receive, apply in one
+ * transaction, then delete, dead-letter or delay through the {@link MovementQueue}). While the database is down it
  * stops receiving (so redeliveries do not push good messages to the dead-letter queue) and probes it with
  * growing pauses. On stop it finishes the batches in hand.
  */
 public class MovementConsumer implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(MovementConsumer.class);
 
-    private final MovementQueue queue;
-    private final BatchHandler handler;
+    private final BatchRound round;
     private final BooleanSupplier databaseReachable;
     private final ConsumerConfiguration config;
     private final ExecutorService threads;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final CountDownLatch stopped;
-    private final ConsumerMetrics metrics;
     private final ThreadActivity activity;
-    /** SentTimestamp (epoch ms) of the oldest message of the latest batch received, 0 before the first. */
-    private final AtomicLong lastTakenSentAt = new AtomicLong();
     private final PauseSwitch pauseSwitch = new PauseSwitch();
 
     public MovementConsumer(MovementQueue queue, BatchHandler handler, BooleanSupplier databaseReachable,
                             ConsumerConfiguration config, ExecutorService threads, MetricRegistry metrics) {
-        this.queue = queue;
-        this.handler = handler;
+        this.round = new BatchRound(queue, handler, config, ConsumerMetrics.in(metrics));
         this.databaseReachable = databaseReachable;
         this.config = config;
         this.threads = threads;
         this.stopped = new CountDownLatch(config.getThreads());
-        this.metrics = ConsumerMetrics.in(metrics);
         this.activity = new ThreadActivity(config.getThreads());
     }
 
@@ -103,8 +89,7 @@ public class MovementConsumer implements Managed {
 
     /** When SQS received the oldest message of the latest batch taken off the queue; empty before the first. */
     public Optional<Instant> lastTakenSentAt() {
-        long sentAt = lastTakenSentAt.get();
-        return sentAt == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(sentAt));
+        return round.lastTakenSentAt();
     }
 
     private boolean running() {
@@ -151,46 +136,12 @@ public class MovementConsumer implements Managed {
 
     private void pollOnce(int thread) {
         activity.doing(thread, "receiving");
-        List<Message> messages = metrics.receive().timeSupplier(() -> queue.receive(config.getMessagesPerTransaction(),
-                config.getWaitTime().toJavaDuration(), config.getVisibilityTimeout().toJavaDuration()));
+        List<Message> messages = round.receive();
         if (messages.isEmpty()) {
             return;
         }
         activity.doing(thread, "handling a batch of " + messages.size());
-        metrics.received().mark(messages.size());
-        metrics.batchSize().update(messages.size());
-        lastTakenSentAt.set(messages.stream().mapToLong(message -> MessageAttributes.sentAt(message).toEpochMilli())
-                .min().orElseThrow());
-        Disposition disposition;
-        try (Timer.Context timing = metrics.batch().time()) {
-            disposition = handler.handle(messages);
-        } catch (RuntimeException e) {
-            if (!Databases.isUnavailable(e)) {
-                throw e;
-            }
-            retryLater(messages);
-            throw new DatabaseUnavailable();
-        }
-        List<Message> delete = new ArrayList<>(disposition.delete());
-        if (!disposition.deadLetter().isEmpty()) {
-            List<Message> moved = queue.deadLetter(disposition.deadLetter());
-            metrics.deadLettered().mark(moved.size());
-            delete.addAll(moved);
-        }
-        try (Timer.Context timing = metrics.delete().time()) {
-            queue.delete(delete);
-        }
-        retryLater(disposition.retry());
-    }
-
-    /** Hides failed messages for a pause that grows with how often they have been received. */
-    private void retryLater(List<Message> messages) {
-        if (messages.isEmpty()) {
-            return;
-        }
-        metrics.retried().mark(messages.size());
-        queue.delay(messages, message -> (int) config.backoffSeconds(Integer.parseInt(
-                message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"))));
+        round.handle(messages);
     }
 
     private void pause(long seconds) {
@@ -199,12 +150,6 @@ public class MovementConsumer implements Managed {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopping.countDown();
-        }
-    }
-
-    private static final class DatabaseUnavailable extends RuntimeException {
-        DatabaseUnavailable() {
-            super(null, null, false, false);
         }
     }
 }

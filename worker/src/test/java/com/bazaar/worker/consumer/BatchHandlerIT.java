@@ -8,6 +8,7 @@ import com.bazaar.db.WireNameEnums;
 import com.bazaar.catalog.ProductDao;
 import com.bazaar.catalog.StoreDao;
 import com.bazaar.service.ServiceTestApp;
+import com.bazaar.testing.Movements;
 import com.bazaar.worker.WorkerTestApp;
 import com.bazaar.worker.ledger.MovementApplier;
 import com.codahale.metrics.MetricRegistry;
@@ -57,12 +58,8 @@ class BatchHandlerIT {
         long product = DB.onDemand(ProductDao.class).create("Crash product " + UUID.randomUUID(), null, "test").orElseThrow().id();
         String group = store + ":" + product;
         UUID movementId = UUID.randomUUID();
-        WorkerTestApp.send(SQS, QUEUE, """
-                {"movementId": "%s", "storeId": %d, "productId": %d, "type": "in", "quantity": 5}"""
-                .formatted(movementId, store, product), group);
-        String withoutId = WorkerTestApp.send(SQS, QUEUE, """
-                {"storeId": %d, "productId": %d, "type": "out", "quantity": 2, "actor": "pos-terminal-7"}"""
-                .formatted(store, product), group);
+        WorkerTestApp.send(SQS, QUEUE, Movements.in(product, 5).id(movementId).at(store).message(), group);
+        String withoutId = WorkerTestApp.send(SQS, QUEUE, Movements.out(product, 2).at(store).by("pos-terminal-7").message(), group);
 
         List<Message> first = receiveBoth(1);
         Disposition committed = handler.handle(first);

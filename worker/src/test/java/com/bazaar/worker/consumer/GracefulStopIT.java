@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.bazaar.service.ServiceTestApp;
+import com.bazaar.testing.Ledger;
+import com.bazaar.testing.Movements;
 import com.bazaar.worker.WorkerConfiguration;
 import com.bazaar.worker.WorkerTestApp;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -65,8 +67,7 @@ class GracefulStopIT {
         try {
             WORKER.before();
             UUID movementId = UUID.randomUUID();
-            WorkerTestApp.send(SQS, QUEUE, "{\"movementId\": \"%s\", \"storeId\": %d, \"productId\": %d, \"type\": \"in\", \"quantity\": 6}"
-                    .formatted(movementId, store, product), store + ":" + product);
+            WorkerTestApp.send(SQS, QUEUE, Movements.in(product, 6).id(movementId).at(store).message(), store + ":" + product);
             await().atMost(Duration.ofSeconds(30)).until(() -> DB.withHandle(h -> h.createQuery(
                     "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'").mapTo(Long.class).one()) > 0);
 
@@ -75,13 +76,8 @@ class GracefulStopIT {
             Duration stopTook = Duration.ofNanos(System.nanoTime() - stopping);
 
             assertThat(stopTook).as("the stop waited for the transaction").isGreaterThan(Duration.ofSeconds(1));
-            long ledgerRows = DB.withHandle(h -> h.createQuery("SELECT count(*) FROM stock_movements WHERE movement_id = :id")
-                    .bind("id", movementId).mapTo(Long.class).one());
-            long level = DB.withHandle(h -> h.createQuery(
-                    "SELECT quantity FROM inventory_levels WHERE store_id = :s AND product_id = :p")
-                    .bind("s", store).bind("p", product).mapTo(Long.class).one());
-            assertThat(ledgerRows).isEqualTo(1);
-            assertThat(level).isEqualTo(6);
+            assertThat(Ledger.rows(DB, movementId)).isEqualTo(1);
+            assertThat(Ledger.level(DB, store, product)).isEqualTo(6);
             assertThat(messagesOnTheQueue()).as("deleted after the commit, before the process ended").isZero();
         } finally {
             DB.useHandle(h -> h.execute("DROP TRIGGER slow_store_%1$d ON stock_movements; DROP FUNCTION slow_store_%1$d();"

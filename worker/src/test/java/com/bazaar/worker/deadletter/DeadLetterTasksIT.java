@@ -1,12 +1,15 @@
 package com.bazaar.worker.deadletter;
 
-import static com.bazaar.service.Api.json;
+import static com.bazaar.testing.Api.json;
+import static com.bazaar.testing.QueueAttributes.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.bazaar.service.Api;
 import com.bazaar.service.ServiceConfiguration;
 import com.bazaar.service.ServiceTestApp;
+import com.bazaar.testing.Api;
+import com.bazaar.testing.Ledger;
+import com.bazaar.testing.Movements;
 import com.bazaar.worker.WorkerConfiguration;
 import com.bazaar.worker.WorkerTestApp;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,16 +61,6 @@ class DeadLetterTasksIT {
                 .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
     }
 
-    static long ledgerRows(UUID movementId) {
-        return DB.withHandle(h -> h.createQuery("SELECT count(*) FROM stock_movements WHERE movement_id = :id")
-                .bind("id", movementId).mapTo(Long.class).one());
-    }
-
-    static long level(long store, long product) {
-        return DB.withHandle(h -> h.createQuery("SELECT quantity FROM inventory_levels WHERE store_id = :s AND product_id = :p")
-                .bind("s", store).bind("p", product).mapTo(Long.class).findOne().orElse(0L));
-    }
-
     /** Puts a message straight on the dead-letter queue, as SQS does after maxReceiveCount failed receives. */
     static String deadLetter(String body, Map<String, MessageAttributeValue> attributes) {
         return SQS.sendMessage(r -> r.queueUrl(DEAD_LETTER_QUEUE).messageBody(body).messageGroupId("stuck")
@@ -79,7 +72,7 @@ class DeadLetterTasksIT {
         Api admin = Api.at(SERVICE.getLocalPort()).as(ServiceTestApp.ADMIN);
         long store = admin.newStore();
         long product = admin.newProduct();
-        String stuck = "{\"storeId\": %d, \"productId\": %d, \"type\": \"in\", \"quantity\": 7}".formatted(store, product);
+        String stuck = Movements.in(product, 7).at(store).message();
         String stuckId = deadLetter(stuck, Map.of());
         SQS.sendMessage(r -> r.queueUrl(QUEUE).messageBody("{\"storeId\": 1, \"productId\": 1, \"type\": \"gift\", \"quantity\": 1}")
                 .messageGroupId("poison").messageDeduplicationId(UUID.randomUUID().toString())
@@ -104,8 +97,8 @@ class DeadLetterTasksIT {
         assertThat(redrive.get("moved").asInt()).isBetween(1, 2);
         assertThat(redrive.get("failures")).isEmpty();
         UUID movementId = UUID.fromString(stuckId);
-        await().atMost(PATIENCE).until(() -> ledgerRows(movementId) == 1);
-        assertThat(level(store, product)).isEqualTo(7);
+        await().atMost(PATIENCE).until(() -> Ledger.rows(DB, movementId) == 1);
+        assertThat(Ledger.level(DB, store, product)).isEqualTo(7);
         // The poison is dead-lettered again, with its reason; the redrive did not chase it round.
         await().atMost(PATIENCE).until(() -> deadLetters() == 1);
 
@@ -114,11 +107,7 @@ class DeadLetterTasksIT {
         await().atMost(PATIENCE).until(() -> deadLetters() == 2);
         assertThat(task("redrive-dlq?max=10").get("moved").asInt()).isBetween(1, 2);
         await().atMost(PATIENCE).until(() -> deadLetters() == 1);
-        await().during(Duration.ofSeconds(2)).atMost(PATIENCE).until(() -> level(store, product) == 7);
-        assertThat(ledgerRows(movementId)).isEqualTo(1);
-    }
-
-    static MessageAttributeValue text(String value) {
-        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+        await().during(Duration.ofSeconds(2)).atMost(PATIENCE).until(() -> Ledger.level(DB, store, product) == 7);
+        assertThat(Ledger.rows(DB, movementId)).isEqualTo(1);
     }
 }

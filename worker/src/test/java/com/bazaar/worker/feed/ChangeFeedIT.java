@@ -1,12 +1,14 @@
 package com.bazaar.worker.feed;
 
-import static com.bazaar.service.Api.json;
+import static com.bazaar.testing.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.bazaar.service.Api;
+import com.bazaar.movement.MovementType;
 import com.bazaar.service.ServiceConfiguration;
 import com.bazaar.service.ServiceTestApp;
+import com.bazaar.testing.Api;
+import com.bazaar.testing.Movements;
 import com.bazaar.testing.SharedTestStack;
 import com.bazaar.worker.WorkerConfiguration;
 import com.bazaar.worker.WorkerTestApp;
@@ -76,7 +78,7 @@ class ChangeFeedIT {
 
     static String post(long store, long product, int quantity) {
         var response = as(ServiceTestApp.CLERK).post("/stores/" + store + "/stock-movements",
-                "{\"productId\": %d, \"type\": \"in\", \"quantity\": %d}".formatted(product, quantity));
+                Movements.in(product, quantity).body());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return json(response).at("/movement/id").asText();
     }
@@ -156,16 +158,16 @@ class ChangeFeedIT {
         for (int i = 0; i < 1_500; i++) {
             long store = stores.get(random.nextInt(stores.size()));
             long product = products.get(random.nextInt(products.size()));
-            String body = switch (random.nextInt(6)) {
-                case 0, 1 -> "\"type\": \"in\", \"quantity\": %d".formatted(1 + random.nextInt(20));
-                case 2 -> "\"type\": \"out\", \"quantity\": %d".formatted(1 + random.nextInt(10));
-                case 3 -> "\"type\": \"count\", \"quantity\": %d".formatted(random.nextInt(30));
-                default -> "\"type\": \"transfer_out\", \"toStoreId\": %d, \"quantity\": %d"
-                        .formatted(stores.get((stores.indexOf(store) + 1) % stores.size()), 1 + random.nextInt(10));
+            Movements movement = switch (random.nextInt(6)) {
+                case 0, 1 -> Movements.in(product, 1 + random.nextInt(20));
+                case 2 -> Movements.out(product, 1 + random.nextInt(10));
+                case 3 -> Movements.count(product, random.nextInt(30));
+                default -> Movements.of(MovementType.TRANSFER_OUT, product, 1 + random.nextInt(10))
+                        .to(stores.get((stores.indexOf(store) + 1) % stores.size()));
             };
             // Groups of their own, so that all consumer threads apply movements of the same levels at once.
             entries.add(SendMessageBatchRequestEntry.builder().id(String.valueOf(i % 10))
-                    .messageBody("{\"storeId\": %d, \"productId\": %d, %s}".formatted(store, product, body))
+                    .messageBody(movement.at(store).message())
                     .messageGroupId(UUID.randomUUID().toString()).messageDeduplicationId(UUID.randomUUID().toString()).build());
         }
 

@@ -1,12 +1,14 @@
 package com.bazaar.worker.transfer;
 
-import static com.bazaar.service.Api.json;
+import static com.bazaar.testing.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.bazaar.service.Api;
+import com.bazaar.movement.MovementType;
 import com.bazaar.service.ServiceConfiguration;
 import com.bazaar.service.ServiceTestApp;
+import com.bazaar.testing.Api;
+import com.bazaar.testing.Movements;
 import com.bazaar.testing.SharedTestStack;
 import com.bazaar.worker.WorkerConfiguration;
 import com.bazaar.worker.WorkerTestApp;
@@ -76,12 +78,12 @@ class TransferIT {
 
     static void stock(long store, long product, int quantity) {
         String id = json(as(ServiceTestApp.CLERK).post("/stores/" + store + "/stock-movements",
-                "{\"productId\": %d, \"type\": \"in\", \"quantity\": %d}".formatted(product, quantity))).at("/movement/id").asText();
+                Movements.in(product, quantity).body())).at("/movement/id").asText();
         await().atMost(PATIENCE).until(() -> as(ServiceTestApp.ADMIN).get("/stock-movements/" + id).statusCode() == 200);
     }
 
     static long level(long store, long product) {
-        return json(as(ServiceTestApp.ADMIN).get("/stores/" + store + "/inventory/" + product)).get("currentQuantity").asLong();
+        return as(ServiceTestApp.ADMIN).currentQuantity(store, product);
     }
 
     static long ledgerRows(List<Long> stores, long product) {
@@ -246,9 +248,8 @@ class TransferIT {
         awaitTransfer(first);
         awaitTransfer(byAnother);
         // A replay long after the first was applied (past SQS's deduplication window) is dropped by the ledger.
-        WorkerTestApp.send(SQS, QUEUE, """
-                {"movementId": "%s", "storeId": %d, "toStoreId": %d, "productId": %d, "type": "transfer_out", "quantity": 3}"""
-                .formatted(first, from, to, product), from + ":" + product);
+        WorkerTestApp.send(SQS, QUEUE, Movements.of(MovementType.TRANSFER_OUT, product, 3).id(first).at(from).to(to).message(),
+                from + ":" + product);
         String marker = accepted(postTransfer(ServiceTestApp.CLERK, from, to, product, 1, null));
         awaitTransfer(marker);
 
@@ -265,7 +266,7 @@ class TransferIT {
         long product = as(ServiceTestApp.ADMIN).newProduct();
         stock(a, product, 60);
         stock(b, product, 20);
-        String sale = "{\"productId\": %d, \"type\": \"out\", \"quantity\": 1}".formatted(product);
+        String sale = Movements.out(product, 1).body();
 
         List<Callable<Integer>> tasks = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
@@ -277,8 +278,7 @@ class TransferIT {
         // them while the transfers are being applied.
         for (int i = 0; i < 30; i++) {
             tasks.add(() -> {
-                WorkerTestApp.send(SQS, QUEUE, "{\"storeId\": %d, \"productId\": %d, \"type\": \"out\", \"quantity\": 1}"
-                        .formatted(b, product), UUID.randomUUID().toString());
+                WorkerTestApp.send(SQS, QUEUE, Movements.out(product, 1).at(b).message(), UUID.randomUUID().toString());
                 return 202;
             });
         }

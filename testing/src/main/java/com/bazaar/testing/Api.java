@@ -1,4 +1,6 @@
-package com.bazaar.service;
+package com.bazaar.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bazaar.json.StrictJson;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
 
-/** A raw HTTP client for the service, so tests can send exactly the bytes and headers they mean. */
+/**
+ * A raw HTTP client for the service and the admin ports of both processes, so tests can send exactly the bytes and
+ * headers they mean. Test users log in with {@link #password}.
+ */
 public final class Api {
     public static final ObjectMapper JSON = StrictJson.configure(Jackson.newObjectMapper());
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -38,7 +43,12 @@ public final class Api {
     }
 
     public Api as(String user) {
-        return as(user, ServiceTestApp.password(user));
+        return as(user, password(user));
+    }
+
+    /** Every test user's password is its name followed by "-pass". */
+    public static String password(String user) {
+        return user + "-pass";
     }
 
     public Api withAuthorization(String header) {
@@ -55,6 +65,18 @@ public final class Api {
     public long newProduct() {
         HttpResponse<String> created = post("/products", "{\"name\": \"Product " + UUID.randomUUID() + "\"}");
         return json(created).get("productId").asLong();
+    }
+
+    /** A level's quantity as the API shows it (the caller may read inventory). */
+    public long currentQuantity(long store, long product) {
+        return json(get("/stores/" + store + "/inventory/" + product)).get("currentQuantity").asLong();
+    }
+
+    /** An admin port's health checks, once the page has answered {@code expectedStatus} (500 when one is unhealthy). */
+    public JsonNode healthChecks(int expectedStatus) {
+        HttpResponse<String> response = get("/healthcheck");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+        return json(response);
     }
 
     public HttpResponse<String> get(String path) {

@@ -1,0 +1,161 @@
+package com.bazaar.bench;
+
+import static com.bazaar.bench.Waiting.pause;
+import static com.bazaar.bench.Waiting.retry;
+
+import com.bazaar.movement.MovementCodec;
+import com.bazaar.movement.MovementMessage;
+import com.bazaar.movement.MovementType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The chaos run's load generator, and its account of what the system accepted: the units each (store, product) must
+ * end with, each accepted movement counted once however often it was sent, and the poison messages sent.
+ */
+final class ChaosLoad {
+    private final ChaosStack stack;
+    private final ObjectMapper json = new ObjectMapper();
+    private final MovementCodec codec = new MovementCodec();
+    /** Units each (store, product) must end with: the sum of every movement the system accepted, counted once. */
+    private final Map<String, AtomicLong> expected = new ConcurrentHashMap<>();
+    private final Map<UUID, Boolean> accepted = new ConcurrentHashMap<>();
+    private final AtomicInteger poison = new AtomicInteger();
+    private long[] stores;
+    private long[] products;
+
+    ChaosLoad(ChaosStack stack) {
+        this.stack = stack;
+    }
+
+    /** Creates the stores and products the load is spread over. */
+    void seed(int storeCount, int productCount) throws Exception {
+        stores = new long[storeCount];
+        products = new long[productCount];
+        for (int i = 0; i < stores.length; i++) {
+            stores[i] = json.readTree(create("/stores", "Chaos store " + i)).at("/store/id").asLong();
+        }
+        for (int i = 0; i < products.length; i++) {
+            products[i] = json.readTree(create("/products", "Chaos product " + i)).get("productId").asLong();
+        }
+    }
+
+    /**
+     * {@code count} movements: three quarters over HTTP (a tenth of them sent a second time with the same key),
+     * a quarter from a foreign producer (each sent twice under two deduplication ids), plus one poison message
+     * per hundred; {@code fault} runs meanwhile.
+     */
+    void load(int count, Waiting.Action fault) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        List<Thread> clients = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            clients.add(started(() -> {
+                try (SqsClient sqs = stack.sqs()) {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        if (i % 4 == 3) {
+                            produce(sqs, i % 100 == 3);
+                        } else {
+                            postMovement(i % 10 == 0);
+                        }
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        Thread faults = started(() -> {
+            try {
+                fault.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        for (Thread client : clients) {
+            client.join();
+        }
+        faults.join();
+        System.out.printf("  %d movements accepted so far, %d poison messages%n", accepted.size(), poison.get());
+    }
+
+    /** The units each "store:product" must end with. */
+    Map<String, AtomicLong> expected() {
+        return expected;
+    }
+
+    /** How many distinct movements the system accepted. */
+    int accepted() {
+        return accepted.size();
+    }
+
+    int poison() {
+        return poison.get();
+    }
+
+    private static Thread started(Runnable body) {
+        Thread thread = new Thread(body);
+        thread.start();
+        return thread;
+    }
+
+    /** One movement over HTTP, retried with its key until it is accepted (503 while the queue is down). */
+    private void postMovement(boolean sendTwice) throws Exception {
+        long store = stores[ThreadLocalRandom.current().nextInt(stores.length)];
+        long product = products[ThreadLocalRandom.current().nextInt(products.length)];
+        int quantity = 1 + ThreadLocalRandom.current().nextInt(5);
+        String key = UUID.randomUUID().toString();
+        String body = "{\"productId\": %d, \"type\": \"in\", \"quantity\": %d}".formatted(product, quantity);
+        UUID id = null;
+        for (int sent = 0; sent < (sendTwice ? 2 : 1); sent++) {
+            while (true) {
+                HttpResponse<String> response = stack.send(stack.request("/stores/" + store + "/stock-movements")
+                        .header("Idempotency-Key", key)
+                        .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)));
+                if (response != null && response.statusCode() == 202) {
+                    id = UUID.fromString(json.readTree(response.body()).at("/movement/id").asText());
+                    break;
+                }
+                pause(Duration.ofMillis(200));
+            }
+        }
+        if (accepted.putIfAbsent(id, true) == null) {
+            expected.computeIfAbsent(store + ":" + product, k -> new AtomicLong()).addAndGet(quantity);
+        }
+    }
+
+    /** A POS terminal's sale of stock in: sent twice under two deduplication ids (a producer's retry after 5 min). */
+    private void produce(SqsClient sqs, boolean withPoison) throws Exception {
+        long store = stores[ThreadLocalRandom.current().nextInt(stores.length)];
+        long product = products[ThreadLocalRandom.current().nextInt(products.length)];
+        int quantity = 1 + ThreadLocalRandom.current().nextInt(5);
+        var message = new MovementMessage(UUID.randomUUID(), store, product, MovementType.IN, quantity, null, null, "chaos-pos", null, null);
+        for (int copy = 0; copy < 2; copy++) {
+            String dedup = message.movementId() + "-" + copy;
+            retry(() -> sqs.sendMessage(r -> r.queueUrl(ChaosStack.queueUrl(sqs)).messageBody(codec.encode(message))
+                    .messageGroupId(message.messageGroupId()).messageDeduplicationId(dedup)));
+        }
+        if (accepted.putIfAbsent(message.movementId(), true) == null) {
+            expected.computeIfAbsent(store + ":" + product, k -> new AtomicLong()).addAndGet(quantity);
+        }
+        if (withPoison) {
+            String body = "{\"storeId\": " + store + ", \"productId\": \"not a number\"}";
+            retry(() -> sqs.sendMessage(r -> r.queueUrl(ChaosStack.queueUrl(sqs)).messageBody(body).messageGroupId(store + ":" + product)
+                    .messageDeduplicationId(UUID.randomUUID().toString())));
+            poison.incrementAndGet();
+        }
+    }
+
+    private String create(String path, String name) throws Exception {
+        return stack.send(stack.request(path).POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"" + name + "\"}"))).body();
+    }
+}

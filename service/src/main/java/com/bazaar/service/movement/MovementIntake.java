@@ -1,0 +1,104 @@
+package com.bazaar.service.movement;
+
+import com.bazaar.movement.MovementMessage;
+import com.bazaar.movement.MovementRules;
+import com.bazaar.movement.MovementType;
+import com.bazaar.service.auth.User;
+import com.bazaar.service.catalog.CatalogIds;
+import jakarta.ws.rs.BadRequestException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Turns an accepted request into its queue message, for the movement, batch and transfer endpoints alike: the
+ * acceptance time, the clock rule (naming the field), the 404 for an unknown store or product (the store first), and
+ * the id an {@code Idempotency-Key} names. The resources keep the HTTP side: the answer, its shape and its log line.
+ */
+final class MovementIntake {
+    /**
+     * Printable ASCII, no white space at either end: Java's {@code \p{Graph}}, written so that the OpenAPI document's
+     * JavaScript readers (Swagger UI checks patterns) read it the same way.
+     */
+    static final String IDEMPOTENCY_KEY = "[\\x21-\\x7E](.*[\\x21-\\x7E])?";
+
+    private final CatalogIds catalog;
+    private final Clock clock;
+
+    MovementIntake(CatalogIds catalog, Clock clock) {
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /** The message of one movement at a store, or a 400/404. */
+    MovementMessage movement(User user, long storeId, String idempotencyKey, NewMovement request) {
+        catalog.requireStore(storeId);
+        return message(user, storeId, idempotencyKey, request, now(), "");
+    }
+
+    /**
+     * Every item's message, in request order, all checked before any is sent (a 400 names {@code movements[i]}).
+     * Item i of a request with an Idempotency-Key is the movement of key + ":" + i.
+     */
+    List<MovementMessage> batch(User user, long storeId, String idempotencyKey, NewMovementBatch request) {
+        catalog.requireStore(storeId);
+        Instant now = now();
+        List<MovementMessage> messages = new ArrayList<>();
+        for (int i = 0; i < request.movements().size(); i++) {
+            messages.add(message(user, storeId, idempotencyKey == null ? null : idempotencyKey + ":" + i,
+                    request.movements().get(i), now, "movements[" + i + "]."));
+        }
+        return messages;
+    }
+
+    /** A transfer's one message: a {@code transfer_out} at the source that names the destination. */
+    MovementMessage transfer(User user, String idempotencyKey, NewTransfer request) {
+        MovementRules.sameStoreProblem(request.fromStoreId(), request.toStoreId()).ifPresent(problem -> {
+            throw new BadRequestException(problem.field() + " " + problem.message());
+        });
+        catalog.requireStore(request.fromStoreId());
+        catalog.requireStore(request.toStoreId());
+        catalog.requireProduct(request.productId());
+        UUID id = idempotencyKey == null ? UUID.randomUUID() : transferId(user.getName(), idempotencyKey);
+        return new MovementMessage(id, request.fromStoreId(), request.productId(), MovementType.TRANSFER_OUT,
+                request.quantity(), null, now(), user.getName(), request.reason(), request.toStoreId());
+    }
+
+    /** Microseconds: what PostgreSQL keeps, so the 202 shows the time the ledger will show. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The queue message of a valid body, or a 400/404 naming the field (after {@code prefix}) or the product. */
+    private MovementMessage message(User user, long storeId, String idempotencyKey, NewMovement request, Instant now,
+                                    String prefix) {
+        Instant occurredAt = request.occurredAt() == null ? now : request.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        MovementRules.clockViolation(occurredAt, now).ifPresent(violation -> {
+            throw new BadRequestException(prefix + violation);
+        });
+        catalog.requireProduct(request.productId());
+        UUID movementId = idempotencyKey == null ? UUID.randomUUID() : movementId(user.getName(), idempotencyKey);
+        return new MovementMessage(movementId, storeId, request.productId(), request.type(), request.quantity(),
+                request.expectedQuantity(), occurredAt, user.getName(), request.reason(), null);
+    }
+
+    /**
+     * The same key from the same user always names the same movement, on any instance, with no stored
+     * state: the worker's unique movement id makes the repeats harmless.
+     */
+    static UUID movementId(String user, String idempotencyKey) {
+        return UUID.nameUUIDFromBytes((user + '\u0000' + idempotencyKey).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * As {@link #movementId}, in a namespace of its own: a movement and a transfer sent with the same key are
+     * different things, and must not share an SQS deduplication id.
+     */
+    static UUID transferId(String user, String idempotencyKey) {
+        return UUID.nameUUIDFromBytes(("transfer\u0000" + user + '\u0000' + idempotencyKey).getBytes(StandardCharsets.UTF_8));
+    }
+}

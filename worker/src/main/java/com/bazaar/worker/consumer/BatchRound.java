@@ -1,0 +1,91 @@
+package com.bazaar.worker.consumer;
+
+import com.bazaar.db.Databases;
+import com.bazaar.queue.MessageAttributes;
+import com.codahale.metrics.Timer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * One round of a consumer thread with one batch: take it off the queue, have the {@link BatchHandler} apply it in one
+ * transaction, then, after the commit, settle each message with the {@link MovementQueue}: delete, dead-letter, or
+ * hide it for a pause that grows with its receive count. The thread's loop, back-off and liveness stay in
+ * {@link MovementConsumer}.
+ */
+final class BatchRound {
+    private final MovementQueue queue;
+    private final BatchHandler handler;
+    private final ConsumerConfiguration config;
+    private final ConsumerMetrics metrics;
+    /** SentTimestamp (epoch ms) of the oldest message of the latest batch received, 0 before the first. */
+    private final AtomicLong lastTakenSentAt = new AtomicLong();
+
+    BatchRound(MovementQueue queue, BatchHandler handler, ConsumerConfiguration config, ConsumerMetrics metrics) {
+        this.queue = queue;
+        this.handler = handler;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    /** A long poll: up to {@link ConsumerConfiguration#getMessagesPerTransaction()} messages, maybe none. */
+    List<Message> receive() {
+        List<Message> messages = metrics.receive().timeSupplier(() -> queue.receive(config.getMessagesPerTransaction(),
+                config.getWaitTime().toJavaDuration(), config.getVisibilityTimeout().toJavaDuration()));
+        if (!messages.isEmpty()) {
+            metrics.received().mark(messages.size());
+            metrics.batchSize().update(messages.size());
+            lastTakenSentAt.set(messages.stream().mapToLong(message -> MessageAttributes.sentAt(message).toEpochMilli())
+                    .min().orElseThrow());
+        }
+        return messages;
+    }
+
+    /**
+     * Applies the batch and settles its messages with the queue.
+     *
+     * @throws DatabaseUnavailable when the database could not be reached (the messages are hidden for a retry)
+     */
+    void handle(List<Message> messages) {
+        Disposition disposition;
+        try (Timer.Context timing = metrics.batch().time()) {
+            disposition = handler.handle(messages);
+        } catch (RuntimeException e) {
+            if (!Databases.isUnavailable(e)) {
+                throw e;
+            }
+            retryLater(messages);
+            throw new DatabaseUnavailable();
+        }
+        List<Message> delete = new ArrayList<>(disposition.delete());
+        if (!disposition.deadLetter().isEmpty()) {
+            List<Message> moved = queue.deadLetter(disposition.deadLetter());
+            metrics.deadLettered().mark(moved.size());
+            delete.addAll(moved);
+        }
+        try (Timer.Context timing = metrics.delete().time()) {
+            queue.delete(delete);
+        }
+        retryLater(disposition.retry());
+    }
+
+    /** When SQS received the oldest message of the latest batch taken off the queue; empty before the first. */
+    Optional<Instant> lastTakenSentAt() {
+        long sentAt = lastTakenSentAt.get();
+        return sentAt == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(sentAt));
+    }
+
+    /** Hides failed messages for a pause that grows with how often they have been received. */
+    private void retryLater(List<Message> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        metrics.retried().mark(messages.size());
+        queue.delay(messages, message -> (int) config.backoffSeconds(Integer.parseInt(
+                message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"))));
+    }
+}

@@ -2,7 +2,6 @@ package com.bazaar.bench;
 
 import com.bazaar.queue.QueueConfiguration;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -55,15 +54,7 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>(DEFAULTS);
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            String name = args[i].replaceFirst("^--", "");
-            if (!DEFAULTS.containsKey(name)) {
-                throw new IllegalArgumentException("unknown option --" + name + "; known: " + DEFAULTS.keySet());
-            }
-            options.put(name, args[i + 1]);
-        }
-        new Benchmark(options).run();
+        new Benchmark(Options.parse(args, DEFAULTS)).run();
     }
 
     private int option(String name) {

@@ -56,15 +56,7 @@ public final class Chaos {
 
     /** @param args {@code --name value} pairs, see {@link #DEFAULTS} */
     static Chaos create(String[] args) {
-        Map<String, String> options = new HashMap<>(DEFAULTS);
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            String name = args[i].replaceFirst("^--", "");
-            if (!DEFAULTS.containsKey(name)) {
-                throw new IllegalArgumentException("unknown option --" + name + "; known: " + DEFAULTS.keySet());
-            }
-            options.put(name, args[i + 1]);
-        }
-        return new Chaos(options);
+        return new Chaos(Options.parse(args, DEFAULTS));
     }
 
     /** @return true when every check passed */

@@ -9,7 +9,9 @@ public enum AuditAction {
     MOVEMENT_APPLIED("stock_movement"),
     MOVEMENT_REJECTED("stock_movement"),
     /** A level went from above its threshold to at or under it; entity id {@code storeId:productId}. */
-    LOW_STOCK_REACHED("inventory_level");
+    LOW_STOCK_REACHED("inventory_level"),
+    /** An admin set or cleared a level's threshold (details: before and after); entity id {@code storeId:productId}. */
+    LOW_STOCK_THRESHOLD_SET("inventory_level");
 
     private final String entityType;
 

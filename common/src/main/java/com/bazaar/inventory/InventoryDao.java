@@ -1,11 +1,18 @@
 package com.bazaar.inventory;
 
+import com.bazaar.audit.AuditAction;
+import com.bazaar.audit.AuditDao;
+import com.bazaar.audit.AuditEntry;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.CreateSqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /** The per-store inventory levels: locked and updated by the worker, read by the API. */
 @RegisterConstructorMapper(InventoryLevel.class)
@@ -64,13 +71,29 @@ public interface InventoryDao {
             """)
     Optional<InventoryItem> findItem(long storeId, long productId);
 
-    /** Sets (or with null, clears) a level's threshold, creating the level at zero if needed. */
-    @SqlUpdate("""
-            INSERT INTO inventory_levels (store_id, product_id, quantity, low_stock_threshold)
-            VALUES (:storeId, :productId, 0, :threshold)
-            ON CONFLICT (store_id, product_id) DO UPDATE SET low_stock_threshold = EXCLUDED.low_stock_threshold
-            """)
-    void setThreshold(long storeId, long productId, Integer threshold);
+    @CreateSqlObject
+    AuditDao audit();
+
+    /**
+     * Sets (or with null, clears) a level's threshold, creating the level at zero if needed, and writes its
+     * LOW_STOCK_THRESHOLD_SET audit row (the threshold before and after) in one transaction. The level is locked
+     * first, as the worker locks it, so the "before" is the one this change replaced.
+     */
+    @Transaction
+    default void setThreshold(long storeId, long productId, Integer threshold, String userId) {
+        Integer before = lock(new long[] {storeId}, new long[] {productId}).get(0).lowStockThreshold();
+        writeThreshold(storeId, productId, threshold);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("storeId", storeId);
+        details.put("productId", productId);
+        details.put("before", before);
+        details.put("after", threshold);
+        audit().record(List.of(new AuditEntry(userId, AuditAction.LOW_STOCK_THRESHOLD_SET, storeId + ":" + productId,
+                details)));
+    }
+
+    @SqlUpdate("UPDATE inventory_levels SET low_stock_threshold = :threshold WHERE store_id = :storeId AND product_id = :productId")
+    void writeThreshold(long storeId, long productId, Integer threshold);
 
     @SqlQuery("SELECT COALESCE(sum(quantity), 0) FROM inventory_levels WHERE product_id = :productId")
     long totalQuantity(long productId);

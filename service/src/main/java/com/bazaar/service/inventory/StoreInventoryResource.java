@@ -5,9 +5,11 @@ import com.bazaar.catalog.Missing;
 import com.bazaar.inventory.InventoryDao;
 import com.bazaar.inventory.InventoryItem;
 import com.bazaar.service.auth.Roles;
+import com.bazaar.service.auth.User;
 import com.bazaar.service.http.Paging;
 import com.bazaar.service.replica.Reads;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.auth.Auth;
 import io.dropwizard.jersey.params.LongParam;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -91,17 +93,19 @@ public class StoreInventoryResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "setLowStockThreshold", summary = "Set or clear the low-stock threshold of a store's product",
             description = "`lowStockThreshold` 0..1,000,000, or null to clear it; the field must be present. A movement "
-                    + "that takes the level from above the threshold to at or under it writes a `LOW_STOCK_REACHED` audit row.")
+                    + "that takes the level from above the threshold to at or under it writes a `LOW_STOCK_REACHED` audit row. "
+                    + "The change itself writes a `LOW_STOCK_THRESHOLD_SET` audit row with the threshold before and after.")
     @ApiResponse(responseCode = "200", description = "The inventory row with its threshold", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = "A missing, malformed or out-of-range threshold, or a bad id")
     @ApiResponse(responseCode = "404", description = "The store or the product does not exist")
     @ApiResponse(responseCode = "415", description = "The body is not application/json")
-    public StoreItem setThreshold(@PathParam("storeId") @NotNull @Min(1) LongParam storeId,
+    public StoreItem setThreshold(@Auth User user,
+                                  @PathParam("storeId") @NotNull @Min(1) LongParam storeId,
                                   @PathParam("productId") @NotNull @Min(1) LongParam productId,
                                   @NotNull @Valid ThresholdUpdate update) {
         catalog.requireStore(storeId.get());
         catalog.requireProduct(productId.get());
-        inventory.setThreshold(storeId.get(), productId.get(), update.lowStockThreshold());
+        inventory.setThreshold(storeId.get(), productId.get(), update.lowStockThreshold(), user.getName());
         return item(inventory.findItem(storeId.get(), productId.get()), storeId.get(), productId.get());
     }
 

@@ -67,6 +67,31 @@ class LowStockIT {
     }
 
     @Test
+    void everyThresholdChangeIsAuditedWithItsBeforeAndAfter() {
+        long store = as(ServiceTestApp.ADMIN).newStore();
+        long product = as(ServiceTestApp.ADMIN).newProduct();
+
+        put(ServiceTestApp.ADMIN, store, product, "{\"lowStockThreshold\": 5}");
+        put(ServiceTestApp.ADMIN, store, product, "{\"lowStockThreshold\": 8}");
+        put(ServiceTestApp.ADMIN, store, product, "{\"lowStockThreshold\": null}");
+        put(ServiceTestApp.ADMIN, store, product, "{\"lowStockThreshold\": -1}");
+        put(ServiceTestApp.CLERK, store, product, "{\"lowStockThreshold\": 1}");
+
+        var rows = json(as(ServiceTestApp.AUDITOR).get("/audit-logs?actionType=LOW_STOCK_THRESHOLD_SET&entityId="
+                + store + ":" + product)).get("auditLogs");
+        assertThat(rows).as("the refused 400 and 403 write nothing").hasSize(3);
+        // newest first
+        assertThat(rows.get(2).get("details").get("before").isNull()).isTrue();
+        assertThat(rows.get(2).get("details").get("after").asInt()).isEqualTo(5);
+        assertThat(rows.get(1).get("details").get("before").asInt()).isEqualTo(5);
+        assertThat(rows.get(1).get("details").get("after").asInt()).isEqualTo(8);
+        assertThat(rows.get(0).get("details").get("before").asInt()).isEqualTo(8);
+        assertThat(rows.get(0).get("details").get("after").isNull()).isTrue();
+        assertThat(rows.get(0).get("userId").asText()).isEqualTo(ServiceTestApp.ADMIN);
+        assertThat(rows.get(0).get("entityType").asText()).isEqualTo("inventory_level");
+    }
+
+    @Test
     void theLowStockListReadsThePartialIndex() {
         String plan = DB.withHandle(h -> String.join("\n", h.createQuery("""
                 EXPLAIN SELECT l.product_id FROM inventory_levels l

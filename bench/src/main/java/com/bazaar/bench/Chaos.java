@@ -148,11 +148,16 @@ public final class Chaos {
         }
         try (SqsClient sqs = stack.sqs()) {
             String dlq = sqs.getQueueUrl(r -> r.queueName(QueueConfiguration.DEFAULT_DEAD_LETTER_QUEUE_NAME)).queueUrl();
-            await("the poison messages reach the dead-letter queue", Duration.ofMinutes(2), () -> Long.parseLong(
-                    sqs.getQueueAttributes(r -> r.queueUrl(dlq).attributeNamesWithStrings("ApproximateNumberOfMessages"))
-                            .attributesAsStrings().get("ApproximateNumberOfMessages")) >= load.poison());
-            check(load.poison() + " poison messages on the dead-letter queue, nothing behind them held back", true);
+            Waiting.within(Duration.ofMinutes(2), () -> deadLettered(sqs, dlq) >= load.poison());
+            long deadLettered = deadLettered(sqs, dlq);
+            check("%d poison messages sent, %d on the dead-letter queue".formatted(load.poison(), deadLettered),
+                    deadLettered >= load.poison());
         }
+    }
+
+    private static long deadLettered(SqsClient sqs, String dlq) {
+        return Long.parseLong(sqs.getQueueAttributes(r -> r.queueUrl(dlq).attributeNamesWithStrings("ApproximateNumberOfMessages"))
+                .attributesAsStrings().get("ApproximateNumberOfMessages"));
     }
 
     private static long count(Connection db, String sql) throws SQLException {

@@ -17,17 +17,24 @@ final class Waiting {
     }
 
     static void await(String what, Duration timeout, Condition condition) throws Exception {
+        if (!within(timeout, condition)) {
+            throw new IllegalStateException("timed out after " + timeout + " waiting until " + what);
+        }
+    }
+
+    /** Whether {@code condition} holds within {@code timeout}, asked every 250 ms. */
+    static boolean within(Duration timeout, Condition condition) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
                 if (condition.holds()) {
-                    return;
+                    return true;
                 }
             } catch (SQLException | RuntimeException e) {
                 // not yet: the process or database is still coming up
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out after " + timeout + " waiting until " + what);
+                return false;
             }
             pause(Duration.ofMillis(250));
         }

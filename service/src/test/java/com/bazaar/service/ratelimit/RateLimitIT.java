@@ -10,8 +10,11 @@ import com.bazaar.testing.Api;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -61,6 +64,33 @@ class RateLimitIT {
         assertThat(limited.headers().firstValue("X-Request-Id")).isPresent();
         assertThat(json(limited).get("code").asInt()).isEqualTo(429);
         await().atMost(Duration.ofSeconds(5)).until(() -> get("198.51.100.1").statusCode() == 200);
+    }
+
+    /**
+     * The refused request's body is never read, so the connection cannot carry another request: the 429 says so.
+     * Sent by hand with the body held back, as a client whose body travels in a later packet.
+     */
+    @Test
+    void aRefusedRequestWithABodyClosesItsConnection() throws Exception {
+        exhaust("198.51.100.5");
+        String credentials = Base64.getEncoder().encodeToString((ServiceTestApp.ADMIN + ":"
+                + ServiceTestApp.password(ServiceTestApp.ADMIN)).getBytes(StandardCharsets.UTF_8));
+
+        try (Socket socket = new Socket("127.0.0.1", APP.getLocalPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("POST /products HTTP/1.1\r\nHost: localhost\r\n"
+                    + "X-Forwarded-For: 198.51.100.5\r\nAuthorization: Basic " + credentials + "\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 20\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            StringBuilder head = new StringBuilder();
+            for (int b; !head.toString().endsWith("\r\n\r\n") && (b = socket.getInputStream().read()) != -1; ) {
+                head.append((char) b);
+            }
+
+            assertThat(head.toString()).startsWith("HTTP/1.1 429").containsIgnoringCase("Connection: close");
+        }
+        assertThat(exhaust("198.51.100.6").headers().firstValue("Connection")).as("a refused GET keeps its connection")
+                .isEmpty();
     }
 
     @Test

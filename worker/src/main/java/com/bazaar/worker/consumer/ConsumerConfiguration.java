@@ -22,11 +22,24 @@ public class ConsumerConfiguration {
     @Max(100)
     private int messagesPerTransaction = 50;
 
-    /** Long polling: how long one receive waits for messages (SQS allows up to 20 s). */
+    /**
+     * Long polling: how long one receive waits for messages (SQS allows up to 20 s). 0 polls instead, pausing
+     * between empty receives ({@link #idlePauseMillis}): what the embedded queue needs, whose long-poll bookkeeping
+     * makes every send cost the whole backlog while a receive waits (README, "The embedded queue").
+     */
     @NotNull
     @MinDuration(value = 0, unit = TimeUnit.SECONDS)
     @MaxDuration(value = 20, unit = TimeUnit.SECONDS)
     private Duration waitTime = Duration.seconds(20);
+
+    /**
+     * With a {@code waitTime} of 0 (short polling), the longest a thread that keeps finding the queue empty waits
+     * before it asks again; see {@link #idlePauseMillis}.
+     */
+    @NotNull
+    @MinDuration(value = 10, unit = TimeUnit.MILLISECONDS)
+    @MaxDuration(value = 20, unit = TimeUnit.SECONDS)
+    private Duration maxIdlePause = Duration.milliseconds(500);
 
     /** How long a received message stays hidden from other consumers while its batch is applied. */
     @NotNull
@@ -43,6 +56,18 @@ public class ConsumerConfiguration {
     @MinDuration(value = 1, unit = TimeUnit.SECONDS)
     @MaxDuration(value = 12, unit = TimeUnit.HOURS)
     private Duration maxRetryBackoff = Duration.seconds(60);
+
+    /**
+     * The pause before the next receive of a thread whose last {@code emptyReceives} receives in a row found nothing:
+     * none when long polling (the receive itself waited) or after a receive that found messages; when short polling,
+     * 10 ms after the first empty receive, doubling up to {@code maxIdlePause}.
+     */
+    public long idlePauseMillis(int emptyReceives) {
+        if (waitTime.toNanoseconds() > 0 || emptyReceives == 0) {
+            return 0;
+        }
+        return Math.min(maxIdlePause.toMilliseconds(), 10L << Math.min(emptyReceives - 1, 20));
+    }
 
     public int getThreads() {
         return threads;
@@ -66,6 +91,14 @@ public class ConsumerConfiguration {
 
     public void setWaitTime(Duration waitTime) {
         this.waitTime = waitTime;
+    }
+
+    public Duration getMaxIdlePause() {
+        return maxIdlePause;
+    }
+
+    public void setMaxIdlePause(Duration maxIdlePause) {
+        this.maxIdlePause = maxIdlePause;
     }
 
     public Duration getVisibilityTimeout() {

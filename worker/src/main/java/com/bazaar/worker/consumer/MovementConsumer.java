@@ -98,6 +98,7 @@ public class MovementConsumer implements Managed {
 
     private void consume(int thread) {
         int failures = 0;
+        int emptyReceives = 0;
         try {
             while (running()) {
                 activity.polling(thread);
@@ -111,11 +112,12 @@ public class MovementConsumer implements Managed {
                         if (failures > 0 && !databaseReachable.getAsBoolean()) {
                             throw new DatabaseUnavailable();
                         }
-                        pollOnce(thread);
+                        emptyReceives = pollOnce(thread) ? 0 : emptyReceives + 1;
                     } finally {
                         pauseSwitch.settled();
                     }
                     failures = 0;
+                    pauseMillis(config.idlePauseMillis(emptyReceives));
                 } catch (DatabaseUnavailable e) {
                     failures++;
                     LOG.warn("Database unavailable; pausing {} s before trying again", config.backoffSeconds(failures));
@@ -134,19 +136,28 @@ public class MovementConsumer implements Managed {
         }
     }
 
-    private void pollOnce(int thread) {
+    /** @return whether the receive found messages */
+    private boolean pollOnce(int thread) {
         activity.doing(thread, "receiving");
         List<Message> messages = round.receive();
         if (messages.isEmpty()) {
-            return;
+            return false;
         }
         activity.doing(thread, "handling a batch of " + messages.size());
         round.handle(messages);
+        return true;
     }
 
     private void pause(long seconds) {
+        pauseMillis(TimeUnit.SECONDS.toMillis(seconds));
+    }
+
+    private void pauseMillis(long millis) {
+        if (millis == 0) {
+            return;
+        }
         try {
-            stopping.await(seconds, TimeUnit.SECONDS);
+            stopping.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopping.countDown();

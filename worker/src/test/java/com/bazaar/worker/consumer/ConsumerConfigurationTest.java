@@ -15,4 +15,23 @@ class ConsumerConfigurationTest {
         assertThat(new long[] {config.backoffSeconds(1), config.backoffSeconds(2), config.backoffSeconds(3),
                 config.backoffSeconds(7), config.backoffSeconds(100)}).containsExactly(1, 2, 4, 60, 60);
     }
+
+    @Test
+    void aShortPollingThreadPausesAfterEmptyReceivesDoublingUpToTheMaximum() {
+        var config = new ConsumerConfiguration();
+        config.setWaitTime(Duration.seconds(0));
+        config.setMaxIdlePause(Duration.milliseconds(500));
+
+        assertThat(new long[] {config.idlePauseMillis(0), config.idlePauseMillis(1), config.idlePauseMillis(2),
+                config.idlePauseMillis(6), config.idlePauseMillis(7), config.idlePauseMillis(1_000)})
+                .containsExactly(0, 10, 20, 320, 500, 500);
+    }
+
+    @Test
+    void aLongPollingThreadNeverPausesItsReceiveWaited() {
+        var config = new ConsumerConfiguration();
+        config.setWaitTime(Duration.seconds(20));
+
+        assertThat(config.idlePauseMillis(5)).isZero();
+    }
 }

@@ -21,10 +21,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -148,9 +144,7 @@ final class ChaosStack {
     }
 
     SqsClient sqs() {
-        return SqsClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + (port + 4))).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bazaar-local", "bazaar-local")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        return LocalSqs.client("http://127.0.0.1:" + (port + 4), "us-east-1");
     }
 
     static String queueUrl(SqsClient sqs) {

@@ -3,17 +3,12 @@ package com.bazaar.bench;
 import com.bazaar.movement.MovementCodec;
 import com.bazaar.movement.MovementMessage;
 import com.bazaar.movement.MovementType;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -37,10 +32,7 @@ final class RawQueueDrain {
 
     /** @return messages received and deleted per second */
     double measure(int backlog) throws Exception {
-        try (SqsClient sqs = SqsClient.builder().endpointOverride(URI.create(options.get("sqs-endpoint")))
-                .region(Region.of(options.get("region")))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bazaar-local", "bazaar-local")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+        try (SqsClient sqs = LocalSqs.client(options.get("sqs-endpoint"), options.get("region"))) {
             String scratch = sqs.createQueue(r -> r.queueName("bench-raw-" + System.currentTimeMillis() + ".fifo")
                     .attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
             Parallel.run(8, (backlog + 9) / 10, batch -> {

@@ -32,7 +32,10 @@ final class BatchRound {
         this.metrics = metrics;
     }
 
-    /** A long poll: up to {@link ConsumerConfiguration#getMessagesPerTransaction()} messages, maybe none. */
+    /**
+     * Up to {@link ConsumerConfiguration#getMessagesPerTransaction()} messages, maybe none: a long poll, or with a
+     * {@code waitTime} of 0 a short one (the consumer then pauses after an empty one).
+     */
     List<Message> receive() {
         List<Message> messages = metrics.receive().timeSupplier(() -> queue.receive(config.getMessagesPerTransaction(),
                 config.getWaitTime().toJavaDuration(), config.getVisibilityTimeout().toJavaDuration()));

@@ -10,6 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 /** How the worker drains the queue: the {@code worker.consumer} block of config.yml. */
 public class ConsumerConfiguration {
+    /** The longest long poll SQS allows. */
+    static final int LONGEST_WAIT_SECONDS = 20;
+
     @Min(1)
     @Max(64)
     private int threads = 16;
@@ -29,8 +32,8 @@ public class ConsumerConfiguration {
      */
     @NotNull
     @MinDuration(value = 0, unit = TimeUnit.SECONDS)
-    @MaxDuration(value = 20, unit = TimeUnit.SECONDS)
-    private Duration waitTime = Duration.seconds(20);
+    @MaxDuration(value = LONGEST_WAIT_SECONDS, unit = TimeUnit.SECONDS)
+    private Duration waitTime = Duration.seconds(LONGEST_WAIT_SECONDS);
 
     /**
      * With a {@code waitTime} of 0 (short polling), the longest a thread that keeps finding the queue empty waits

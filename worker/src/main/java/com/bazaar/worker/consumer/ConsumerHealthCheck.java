@@ -11,8 +11,11 @@ public class ConsumerHealthCheck extends HealthCheck {
 
     public ConsumerHealthCheck(MovementConsumer consumer, ConsumerConfiguration config) {
         this.consumer = consumer;
-        // At least a second, for a configured wait time of 0 (short polling).
-        this.bound = Duration.ofMillis(Math.max(2 * config.getWaitTime().toMilliseconds(), 1000));
+        // A short-polling consumer (wait time 0: the embedded queue) is held to the bound of the longest long poll,
+        // as a slow batch would otherwise pass for a stall.
+        long wait = config.getWaitTime().toMilliseconds() > 0 ? config.getWaitTime().toMilliseconds()
+                : ConsumerConfiguration.LONGEST_WAIT_SECONDS * 1000L;
+        this.bound = Duration.ofMillis(2 * wait);
     }
 
     @Override

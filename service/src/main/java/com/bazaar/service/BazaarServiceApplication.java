@@ -17,34 +17,24 @@ import com.bazaar.queue.QueueHealthCheck;
 import com.bazaar.queue.QueueUrl;
 import com.bazaar.service.apidocs.ApiDocs;
 import com.bazaar.service.audit.AuditLogResource;
-import com.bazaar.service.auth.BcryptAuthenticator;
-import com.bazaar.service.auth.CountedUnauthorizedHandler;
 import com.bazaar.service.auth.HashPasswordCommand;
-import com.bazaar.service.auth.RoleAuthorizer;
-import com.bazaar.service.auth.User;
 import com.bazaar.service.catalog.CatalogCaches;
 import com.bazaar.service.catalog.CatalogIds;
 import com.bazaar.service.catalog.CatalogChangeListener;
 import com.bazaar.service.catalog.ProductResource;
 import com.bazaar.service.catalog.StoreResource;
 import com.bazaar.service.errors.JsonErrorHandler;
-import com.bazaar.service.errors.JsonErrorMapper;
-import com.bazaar.service.errors.UnexpectedErrorMapper;
-import com.bazaar.service.errors.ValidationErrorMapper;
-import com.bazaar.service.errors.WebApplicationErrorMapper;
 import com.bazaar.service.http.RequestIdFilter;
 import com.bazaar.service.http.SecurityHeadersFilter;
 import com.bazaar.service.inventory.InventoryChangesResource;
 import com.bazaar.service.inventory.ProductQuantityResource;
 import com.bazaar.service.inventory.StoreInventoryResource;
 import com.bazaar.service.movement.AcceptMovementResource;
-import com.bazaar.service.movement.AcceptOutcomeMetrics;
-import com.bazaar.service.movement.MovementPublisher;
+import com.bazaar.service.movement.SqsMovementPublisher;
 import com.bazaar.service.movement.MovementResource;
 import com.bazaar.service.movement.TransferResource;
 import com.bazaar.service.ratelimit.ClientAddress;
 import com.bazaar.service.ratelimit.FailedLogins;
-import com.bazaar.service.ratelimit.ForgiveOnSuccess;
 import com.bazaar.service.ratelimit.LoginThrottleFilter;
 import com.bazaar.service.ratelimit.RateLimitConfiguration;
 import com.bazaar.service.ratelimit.RateLimitFilter;
@@ -52,10 +42,6 @@ import com.bazaar.service.replica.ReadDatabase;
 import com.bazaar.service.replica.ReadDatabaseConfiguration;
 import com.bazaar.service.replica.ReplicaHealthCheck;
 import com.bazaar.service.replica.ReplicaMonitor;
-import io.dropwizard.auth.AuthDynamicFeature;
-import io.dropwizard.auth.AuthValueFactoryProvider;
-import io.dropwizard.auth.CachingAuthenticator;
-import io.dropwizard.auth.basic.BasicCredentialAuthFilter;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.server.DefaultServerFactory;
@@ -67,7 +53,6 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
-import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -90,6 +75,7 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
 
     @Override
     public void run(ServiceConfiguration configuration, Environment environment) {
+        Clock clock = Clock.systemUTC();
         // Strict only from here on: config.yml and its overrides were parsed leniently by the same mapper.
         StrictJson.configure(environment.getObjectMapper());
         // The error body is part of the contract, so this application maps every exception itself.
@@ -99,7 +85,7 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         serverFactory.setApplicationConnectors(configuration.getTls().applicationConnectors(serverFactory.getApplicationConnectors()));
 
         Jdbi jdbi = Databases.jdbi(environment, configuration.getDatabase());
-        ReadDatabase reads = readDatabase(configuration, environment, jdbi);
+        ReadDatabase reads = readDatabase(configuration, environment, jdbi, clock);
         ProductDao products = jdbi.onDemand(ProductDao.class);
         StoreDao stores = jdbi.onDemand(StoreDao.class);
 
@@ -116,7 +102,7 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         QueueUrl queueUrl = new QueueUrl(sqs, queue.getQueueName());
         environment.healthChecks().register("queue", new QueueHealthCheck(sqs, queueUrl));
         var sendClient = queue.buildSendClient(environment.lifecycle());
-        var publisher = new MovementPublisher(sendClient, queue.buildBatchManager(sendClient, environment.lifecycle()), queueUrl,
+        var publisher = new SqsMovementPublisher(sendClient, queue.buildBatchManager(sendClient, environment.lifecycle()), queueUrl,
                 environment.metrics().timer("bazaar.service.movements.enqueue"),
                 queue.getSendTimeout().toJavaDuration().plusSeconds(1));
 
@@ -124,17 +110,9 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         AdminAuthFilter.protect(environment, users, configuration.getAuth().getAdminAccess());
         RateLimitConfiguration rateLimits = configuration.getRateLimit();
         var failedLogins = new FailedLogins(rateLimits.getFailedLoginsPerUser(), rateLimits.getFailedLoginsPerClient(),
-                rateLimits.getMaxClients(), Clock.systemUTC());
-        var authenticator = new CachingAuthenticator<>(environment.metrics(),
-                new BcryptAuthenticator(users), configuration.getAuth().getCachePolicy());
-        environment.jersey().register(new AuthDynamicFeature(new BasicCredentialAuthFilter.Builder<User>()
-                .setAuthenticator(new ForgiveOnSuccess<>(authenticator, failedLogins))
-                .setAuthorizer(new RoleAuthorizer())
-                .setRealm("bazaar")
-                .setUnauthorizedHandler(new CountedUnauthorizedHandler(environment.metrics().meter("bazaar.service.auth.failures")))
-                .buildAuthFilter()));
-        environment.jersey().register(RolesAllowedDynamicFeature.class);
-        environment.jersey().register(new AuthValueFactoryProvider.Binder<>(User.class));
+                rateLimits.getMaxClients(), clock);
+        JerseyFoundation.components(users, configuration.getAuth().getCachePolicy(), failedLogins, environment.metrics())
+                .forEach(environment.jersey()::register);
 
         var requestIds = environment.servlets().addFilter("request-id", new RequestIdFilter());
         requestIds.setAsyncSupported(true);
@@ -158,18 +136,13 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         var errors = new JsonErrorHandler(environment.getObjectMapper());
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(errors));
         environment.getApplicationContext().setErrorHandler(errors);
-        environment.jersey().register(new JsonErrorMapper());
-        environment.jersey().register(new ValidationErrorMapper());
-        environment.jersey().register(new WebApplicationErrorMapper());
-        environment.jersey().register(new UnexpectedErrorMapper());
 
         environment.jersey().register(new ProductResource(products, reads.onDemand(ProductDao.class), catalogCaches.products()));
         environment.jersey().register(new StoreResource(stores, reads.onDemand(StoreDao.class), catalogCaches.stores()));
-        environment.jersey().register(new AcceptOutcomeMetrics(environment.metrics()));
-        environment.jersey().register(new AcceptMovementResource(catalogIds, publisher, Clock.systemUTC()));
+        environment.jersey().register(new AcceptMovementResource(catalogIds, publisher, clock));
         LedgerDao ledger = jdbi.onDemand(LedgerDao.class);
         environment.jersey().register(new MovementResource(ledger, reads.onDemand(LedgerDao.class)));
-        environment.jersey().register(new TransferResource(catalogIds, publisher, ledger, Clock.systemUTC()));
+        environment.jersey().register(new TransferResource(catalogIds, publisher, ledger, clock));
         environment.jersey().register(new StoreInventoryResource(catalogIds, inventory,
                 reads.onDemand(InventoryDao.class)));
         environment.jersey().register(new ProductQuantityResource(catalogIds, reads.onDemand(InventoryDao.class)));
@@ -179,14 +152,15 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
     }
 
     /** The primary alone, or with the read replica, its probe, its health check and its lag gauge. */
-    private static ReadDatabase readDatabase(ServiceConfiguration configuration, Environment environment, Jdbi primary) {
+    private static ReadDatabase readDatabase(ServiceConfiguration configuration, Environment environment, Jdbi primary,
+                                             Clock clock) {
         ReadDatabaseConfiguration replica = configuration.getReadDatabase();
         if (!replica.isConfigured()) {
             return ReadDatabase.primaryOnly(primary);
         }
         DataSourceFactory dataSource = replica.dataSource(configuration.getDatabase());
         Jdbi replicaJdbi = Databases.jdbi(environment, dataSource, "replica");
-        var monitor = new ReplicaMonitor(replicaJdbi, replica, Clock.systemUTC(),
+        var monitor = new ReplicaMonitor(replicaJdbi, replica, clock,
                 environment.lifecycle().scheduledExecutorService("replica-probe").build());
         environment.lifecycle().manage(monitor);
         environment.healthChecks().register("replica", new ReplicaHealthCheck(monitor, dataSource.getUrl()));

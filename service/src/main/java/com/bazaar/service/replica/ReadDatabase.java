@@ -25,6 +25,6 @@ public final class ReadDatabase {
     /** A read-only DAO of both databases, for the reads that may be a little stale. */
     public <D> Reads<D> onDemand(Class<D> dao) {
         D onPrimary = primary.onDemand(dao);
-        return replica == null ? new Reads<>(onPrimary, onPrimary, null) : new Reads<>(onPrimary, replica.onDemand(dao), monitor);
+        return replica == null ? Reads.primaryOnly(onPrimary) : new Reads<>(onPrimary, replica.onDemand(dao), monitor);
     }
 }

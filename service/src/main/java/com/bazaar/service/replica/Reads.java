@@ -18,6 +18,11 @@ public final class Reads<D> {
     private final D replica;
     private final ReplicaMonitor monitor;
 
+    /** Every read on the one database there is. */
+    public static <D> Reads<D> primaryOnly(D primary) {
+        return new Reads<>(primary, primary, null);
+    }
+
     /** @param monitor null without a replica */
     Reads(D primary, D replica, ReplicaMonitor monitor) {
         this.primary = primary;

@@ -1,0 +1,114 @@
+package com.bazaar.service.movement;
+
+import com.bazaar.movement.MovementCodec;
+import com.bazaar.movement.MovementMessage;
+import com.bazaar.movement.MovementSource;
+import com.bazaar.queue.MessageAttributes;
+import com.bazaar.queue.QueueUrl;
+import com.codahale.metrics.Timer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.batchmanager.SqsAsyncBatchManager;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+
+/**
+ * Puts accepted movements on SQS: one at a time through the SDK's batch manager, which sends the messages of
+ * concurrent requests ten at a time; a request's own list in SendMessageBatch calls of ten, one after the other.
+ */
+public final class SqsMovementPublisher implements MovementPublisher {
+    static final int MAX_PER_CALL = 10;
+
+    private final SqsAsyncClient sqs;
+    private final SqsAsyncBatchManager batches;
+    private final QueueUrl queue;
+    private final MovementCodec codec = new MovementCodec();
+    private final Timer enqueueTime;
+    private final Duration giveUpAfter;
+
+    /**
+     * @param giveUpAfter a bound on every publication, over the SDK's own call timeout: two test runs on an overloaded
+     *                    machine saw a batch manager's future never complete, which left the request hanging for good
+     */
+    public SqsMovementPublisher(SqsAsyncClient sqs, SqsAsyncBatchManager batches, QueueUrl queue, Timer enqueueTime,
+                             Duration giveUpAfter) {
+        this.sqs = sqs;
+        this.batches = batches;
+        this.queue = queue;
+        this.enqueueTime = enqueueTime;
+        this.giveUpAfter = giveUpAfter;
+    }
+
+    @Override
+    public CompletableFuture<Void> publish(MovementMessage message, String requestId) {
+        SendMessageRequest.Builder request;
+        try {
+            request = SendMessageRequest.builder()
+                    .queueUrl(queue.get())
+                    .messageBody(codec.encode(message))
+                    .messageAttributes(attributes(requestId));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (queue.isFifo()) {
+            // SQS drops a repeat of the same deduplication id within five minutes; the worker's unique
+            // movement id covers any repeat after that.
+            request.messageGroupId(message.messageGroupId())
+                    .messageDeduplicationId(message.movementId().toString());
+        }
+        Timer.Context timing = enqueueTime.time();
+        return batches.sendMessage(request.build()).orTimeout(giveUpAfter.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((response, failure) -> timing.stop()).thenApply(response -> null);
+    }
+
+    /** Ten per call, each call after the one before succeeded, so that one product's movements keep their order. */
+    @Override
+    public CompletableFuture<Void> publishInOrder(List<MovementMessage> messages, String requestId) {
+        List<List<SendMessageBatchRequestEntry>> calls = new ArrayList<>();
+        try {
+            for (int start = 0; start < messages.size(); start += MAX_PER_CALL) {
+                List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+                for (int i = start; i < Math.min(start + MAX_PER_CALL, messages.size()); i++) {
+                    entries.add(entry(i, messages.get(i), requestId));
+                }
+                calls.add(entries);
+            }
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        Timer.Context timing = enqueueTime.time();
+        CompletableFuture<Void> sent = CompletableFuture.completedFuture(null);
+        for (List<SendMessageBatchRequestEntry> entries : calls) {
+            sent = sent.thenCompose(previous -> sqs.sendMessageBatch(r -> r.queueUrl(queue.get()).entries(entries))
+                    .thenAccept(response -> {
+                        if (!response.failed().isEmpty()) {
+                            var failed = response.failed().get(0);
+                            throw new IllegalStateException("SQS did not take message " + failed.id() + ": "
+                                    + failed.code() + " " + failed.message());
+                        }
+                    }));
+        }
+        return sent.orTimeout(giveUpAfter.toMillis() * calls.size(), TimeUnit.MILLISECONDS)
+                .whenComplete((done, failure) -> timing.stop());
+    }
+
+    private SendMessageBatchRequestEntry entry(int position, MovementMessage message, String requestId) {
+        var entry = SendMessageBatchRequestEntry.builder().id(String.valueOf(position))
+                .messageBody(codec.encode(message)).messageAttributes(attributes(requestId));
+        if (queue.isFifo()) {
+            entry.messageGroupId(message.messageGroupId()).messageDeduplicationId(message.movementId().toString());
+        }
+        return entry.build();
+    }
+
+    private static Map<String, MessageAttributeValue> attributes(String requestId) {
+        return Map.of(MessageAttributes.SOURCE, MessageAttributes.text(MovementSource.API.toString()),
+                MessageAttributes.REQUEST_ID, MessageAttributes.text(requestId));
+    }
+}

@@ -1,5 +1,7 @@
 package com.bazaar.embedded;
 
+import com.bazaar.elasticmq.QueueStore;
+import com.bazaar.elasticmq.ReplacementGuard;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -54,6 +56,7 @@ public final class EmbeddedQueue implements AutoCloseable {
      * @param dataDirectory where queues and messages are kept across restarts; null to keep them in memory
      */
     public static EmbeddedQueue start(int port, Path dataDirectory) {
+        ReplacementGuard.check();
         ActorSystem system = ActorSystem.create("elasticmq");
         try {
             ActorRef store = dataDirectory == null ? null : QueueStore.open(system, dataDirectory);

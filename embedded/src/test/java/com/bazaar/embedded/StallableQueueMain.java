@@ -1,5 +1,7 @@
 package com.bazaar.embedded;
 
+import com.bazaar.elasticmq.MessageTables;
+import com.bazaar.elasticmq.QueueStore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Path;

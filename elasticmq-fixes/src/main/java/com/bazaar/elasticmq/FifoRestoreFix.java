@@ -1,4 +1,4 @@
-package com.bazaar.embedded;
+package com.bazaar.elasticmq;
 
 import java.lang.reflect.Field;
 import java.time.Duration;

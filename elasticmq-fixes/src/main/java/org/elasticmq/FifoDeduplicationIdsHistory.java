@@ -1,6 +1,7 @@
 package org.elasticmq;
 
-import com.bazaar.embedded.GroupCommitStore;
+import com.bazaar.elasticmq.GroupCommitStore;
+import com.bazaar.elasticmq.ReplacesUpstream;
 import com.typesafe.scalalogging.LazyLogging;
 import java.time.OffsetDateTime;
 import org.elasticmq.actor.queue.InternalMessage;
@@ -30,6 +31,7 @@ import scala.runtime.ScalaRunTime;
  * <p>The one debug line is logged through SLF4J under the same logger name as the original's LazyLogging logger.
  * Remove this class (and {@code FifoDeduplicationIdsHistory$}) when upgrading to an ElasticMQ that fixes both.
  */
+@ReplacesUpstream
 public class FifoDeduplicationIdsHistory implements LazyLogging, Product, java.io.Serializable {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(FifoDeduplicationIdsHistory.class);

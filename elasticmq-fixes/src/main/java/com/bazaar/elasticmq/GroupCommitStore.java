@@ -1,4 +1,4 @@
-package com.bazaar.embedded;
+package com.bazaar.elasticmq;
 
 import java.util.ArrayList;
 import java.util.List;

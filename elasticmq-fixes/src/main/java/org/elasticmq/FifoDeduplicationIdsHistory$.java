@@ -1,5 +1,6 @@
 package org.elasticmq;
 
+import com.bazaar.elasticmq.ReplacesUpstream;
 import org.elasticmq.actor.queue.InternalMessage;
 import scala.Option;
 import scala.Tuple2;
@@ -12,6 +13,7 @@ import scala.runtime.ModuleSerializationProxy;
  * {@code MODULE$} singleton). ElasticMQ 1.6.14 calls {@code FifoDeduplicationIdsHistory$.MODULE$.newHistory()}
  * (QueueActorStorage, QueueActorQueueOps).
  */
+@ReplacesUpstream
 public final class FifoDeduplicationIdsHistory$ implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
     static final long DEDUPLICATION_INTERVAL_MINUTES = 5L;

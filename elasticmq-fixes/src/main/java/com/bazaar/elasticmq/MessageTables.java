@@ -1,4 +1,4 @@
-package com.bazaar.embedded;
+package com.bazaar.elasticmq;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,7 +21,7 @@ import scala.Option;
  * transaction. The tables are created by ElasticMQ's store when their queue is; a write to a queue whose table is
  * missing fails. Used from one thread.
  */
-final class MessageTables implements AutoCloseable {
+public final class MessageTables implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MessageTables.class);
 
     private final String jdbcUrl;
@@ -33,7 +33,7 @@ final class MessageTables implements AutoCloseable {
     }
 
     /** ElasticMQ's {@code MessageRepository} names a queue's table this way. */
-    static String table(String queueName) {
+    public static String table(String queueName) {
         return "message_" + queueName.replace(".", "_").replace("-", "_") + "_" + Integer.toHexString(queueName.hashCode());
     }
 

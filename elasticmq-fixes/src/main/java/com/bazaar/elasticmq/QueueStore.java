@@ -1,4 +1,4 @@
-package com.bazaar.embedded;
+package com.bazaar.elasticmq;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,10 +26,10 @@ import scala.concurrent.Await;
 import scala.util.Either;
 
 /**
- * The durable side of an {@link EmbeddedQueue}: ElasticMQ's SQL message store on an H2 file under a data directory,
+ * The durable side of the embedded queue: ElasticMQ's SQL message store on an H2 file under a data directory,
  * opened once the file is free, and the queues and messages it restores before the server's port opens.
  */
-final class QueueStore {
+public final class QueueStore {
     private static final Logger LOG = LoggerFactory.getLogger(QueueStore.class);
     private static final Duration RESTORE_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration STORE_LOCK_PATIENCE = Duration.ofMinutes(2);
@@ -45,9 +45,9 @@ final class QueueStore {
      * at once (its default, 500 ms, would lose the last half second of acknowledged sends to a kill -9); {@code RETENTION_TIME} keeps the
      * append-only file from growing by a chunk per message. {@code DB_CLOSE_ON_EXIT=FALSE}: H2's own shutdown hook
      * would close the database while the server still takes sends, and ElasticMQ's store then acknowledges
-     * sends it no longer writes (found by ./bazaar chaos); the server stops first in {@link EmbeddedQueue#close()}.
+     * sends it no longer writes (found by ./bazaar chaos); the server has to stop first.
      */
-    static ActorRef open(ActorSystem system, Path dataDirectory) {
+    public static ActorRef open(ActorSystem system, Path dataDirectory) {
         String uri = url(dataDirectory);
         synchronized (QueueStore.class) {
             if (openedStore != null && !openedStore.equals(uri)) {
@@ -95,13 +95,13 @@ final class QueueStore {
         }
     }
 
-    static String url(Path dataDirectory) {
+    public static String url(Path dataDirectory) {
         return "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("elasticmq")
                 + ";WRITE_DELAY=0;RETENTION_TIME=1000;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** Creates the stored queues again and loads their messages (FIFO ones fixed up, see {@link FifoRestoreFix}). */
-    static void restore(ActorSystem system, ActorRef store, ActorRef manager) {
+    public static void restore(ActorSystem system, ActorRef store, ActorRef manager) {
         List<CompletionStage<Object>> pending = new CopyOnWriteArrayList<>();
         ActorRef restorer = system.actorOf(FifoRestoreFix.props(manager, pending), "fifo-restore-fix");
         try {

@@ -42,10 +42,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ContractEndpointsIT {
-    /** The contract beside the repository (../shared/CONTRACT.md) where there is one; else the copy in docs/. */
+    /** The contract as the repository holds it; where the planners' copy is beside the clone, the two must be equal. */
+    static final Path CONTRACT = Path.of("..", "docs", "CONTRACT.md").toAbsolutePath().normalize();
     static final Path SHARED_CONTRACT = Path.of("..", "..", "shared", "CONTRACT.md").toAbsolutePath().normalize();
-    static final Path CONTRACT_COPY = Path.of("..", "docs", "CONTRACT.md").toAbsolutePath().normalize();
-    static final Path CONTRACT = Files.exists(SHARED_CONTRACT) ? SHARED_CONTRACT : CONTRACT_COPY;
+    /**
+     * Endpoints the contract names that are not built yet: each must be undocumented and really absent (404 or 405).
+     * This list only shrinks: an endpoint leaves it in the change that builds it.
+     */
+    static final Set<String> NOT_YET_BUILT = Set.of(
+            "POST /stock-movements",
+            "POST /stores/{}/reservations", "GET /stores/{}/reservations", "GET /reservations/{}",
+            "POST /reservations/{}/release",
+            "POST /webhooks", "GET /webhooks", "GET /webhooks/{}", "DELETE /webhooks/{}", "POST /webhooks/{}/resume",
+            "GET /webhooks/{}/deliveries",
+            "GET /audit-logs/verify",
+            "POST /stores/{}/stock-movements/import", "GET /imports/{}", "POST /products/import");
     static final Pattern ENDPOINT = Pattern.compile("`(GET|POST|PUT|PATCH|DELETE) (/[^`?\\s]*)");
     static final long MISSING_ID = 999_999_999L;
 
@@ -223,7 +234,7 @@ class ContractEndpointsIT {
     }
 
     static Set<String> contractEndpoints() throws IOException {
-        assertThat(CONTRACT).as("the contract, beside the repository as ../shared/CONTRACT.md or copied to docs/").exists();
+        assertThat(CONTRACT).as("the contract, docs/CONTRACT.md").exists();
         Set<String> endpoints = new TreeSet<>();
         Matcher matcher = ENDPOINT.matcher(Files.readString(CONTRACT));
         while (matcher.find()) {
@@ -248,7 +259,7 @@ class ContractEndpointsIT {
     @Test
     void theCopyInDocsIsTheContractBesideTheRepository() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(SHARED_CONTRACT), "no ../shared/CONTRACT.md here");
-        assertThat(Files.readString(CONTRACT_COPY)).as("docs/CONTRACT.md is a copy of %s: copy it again", SHARED_CONTRACT)
+        assertThat(Files.readString(CONTRACT)).as("docs/CONTRACT.md is a copy of %s: copy it again", SHARED_CONTRACT)
                 .isEqualTo(Files.readString(SHARED_CONTRACT));
     }
 
@@ -256,8 +267,23 @@ class ContractEndpointsIT {
     void everyEndpointOfTheContractIsDocumentedAndNoOther() throws IOException {
         Set<String> contract = contractEndpoints();
         assertThat(contract).as("endpoints found in " + CONTRACT).hasSizeGreaterThan(10);
-        assertThat(documented().keySet()).as("documented operations: exactly the endpoints the contract names")
-                .containsExactlyInAnyOrderElementsOf(contract);
+        assertThat(contract).as("not-yet-built endpoints the contract names").containsAll(NOT_YET_BUILT);
+        Set<String> built = new TreeSet<>(contract);
+        built.removeAll(NOT_YET_BUILT);
+        assertThat(documented().keySet()).as("documented operations: exactly the built endpoints the contract names")
+                .containsExactlyInAnyOrderElementsOf(built);
+    }
+
+    @Test
+    void anEndpointNotBuiltYetIsReallyAbsent() {
+        Api admin = Api.at(APP.getLocalPort()).as(ServiceTestApp.ADMIN, ServiceTestApp.password(ServiceTestApp.ADMIN));
+        NOT_YET_BUILT.forEach(endpoint -> {
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            String path = endpoint.substring(endpoint.indexOf(' ') + 1).replace("{}", "1");
+            var request = admin.request(path).header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString("{}"));
+            assertThat(admin.send(request).statusCode()).as(endpoint + " is listed as not built").isIn(404, 405);
+        });
     }
 
     @Test

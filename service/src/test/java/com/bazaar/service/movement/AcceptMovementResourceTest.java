@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,10 @@ class AcceptMovementResourceTest {
     @BeforeEach
     void emptyQueue() {
         QUEUE.reset();
+    }
+
+    static String batch(String... items) {
+        return "{\"movements\": [" + String.join(", ", items) + "]}";
     }
 
     static Response post(String user, String body) {
@@ -207,8 +212,7 @@ class AcceptMovementResourceTest {
 
     @Test
     void aBatchWithOneBadItemIs400NamingItAndEnqueuesNone() {
-        String batch = "{\"movements\": [" + Movements.in(Catalog.PRODUCT, 1).body() + ", "
-                + Movements.out(Catalog.PRODUCT, 0).body() + "]}";
+        String batch = batch(Movements.in(Catalog.PRODUCT, 1).body(), Movements.out(Catalog.PRODUCT, 0).body());
 
         Response response = as(RESOURCES, ResourceTier.CLERK, PATH + "/batch").post(json(batch));
 
@@ -219,8 +223,7 @@ class AcceptMovementResourceTest {
 
     @Test
     void aBatchWithAnUnknownProductIs404AndEnqueuesNone() {
-        String batch = "{\"movements\": [" + Movements.in(Catalog.PRODUCT, 1).body() + ", "
-                + Movements.in(Catalog.MISSING, 1).body() + "]}";
+        String batch = batch(Movements.in(Catalog.PRODUCT, 1).body(), Movements.in(Catalog.MISSING, 1).body());
 
         Response response = as(RESOURCES, ResourceTier.CLERK, PATH + "/batch").post(json(batch));
 
@@ -230,17 +233,16 @@ class AcceptMovementResourceTest {
 
     @Test
     void aBatchOfNoneOrMoreThan100Is400() {
-        String item = Movements.in(Catalog.PRODUCT, 1).body();
-        String tooMany = "{\"movements\": [" + String.join(", ", java.util.Collections.nCopies(101, item)) + "]}";
+        String tooMany = batch(Collections.nCopies(101, Movements.in(Catalog.PRODUCT, 1).body()).toArray(String[]::new));
 
-        assertThat(as(RESOURCES, ResourceTier.CLERK, PATH + "/batch").post(json("{\"movements\": []}")).getStatus()).isEqualTo(400);
+        assertThat(as(RESOURCES, ResourceTier.CLERK, PATH + "/batch").post(json(batch())).getStatus()).isEqualTo(400);
         assertThat(as(RESOURCES, ResourceTier.CLERK, PATH + "/batch").post(json(tooMany)).getStatus()).isEqualTo(400);
         assertThat(QUEUE.published()).isEmpty();
     }
 
     @Test
     void aBatchWithAKeyNamesItemIAsKeyColonI() {
-        String batch = "{\"movements\": [" + Movements.in(Catalog.PRODUCT, 1).body() + ", " + Movements.in(Catalog.PRODUCT, 2).body() + "]}";
+        String batch = batch(Movements.in(Catalog.PRODUCT, 1).body(), Movements.in(Catalog.PRODUCT, 2).body());
 
         Response response = as(RESOURCES, ResourceTier.CLERK, PATH + "/batch").header("Idempotency-Key", "sale-9").post(json(batch));
 

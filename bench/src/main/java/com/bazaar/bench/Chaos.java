@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * SIGKILLed with a backlog on the queue and the stack started again. Then every level must equal its ledger sum
  * and the sum the load generator expects from what was accepted, every movement id must be in the ledger once
  * with one audit row, and every poison message must be on the dead-letter queue. Prints each check and
- * {@code N passed, N failed}; exits 1 if any failed. The stack and its faults are {@link ChaosStack}'s, the load
+ * {@code N passed, N failed}; exits 1 if any failed. The stack and its faults are {@link StackUnderTest}'s, the load
  * and its account of what was accepted {@link ChaosLoad}'s; here are the phases and the checks.
  *
  * <pre>java -cp bazaar-bench.jar com.bazaar.bench.Chaos --root . --movements 100000 --outage-seconds 20</pre>
@@ -37,7 +37,7 @@ public final class Chaos {
 
     private final Map<String, String> options;
     private final Path state;
-    private final ChaosStack stack;
+    private final StackUnderTest stack;
     private final ChaosLoad load;
     private final List<String> failures = new ArrayList<>();
     private int passed;
@@ -46,7 +46,7 @@ public final class Chaos {
         this.options = options;
         Path root = Path.of(options.get("root")).toAbsolutePath().normalize();
         this.state = root.resolve(options.get("state"));
-        this.stack = new ChaosStack(root, state, Integer.parseInt(options.get("port")));
+        this.stack = new StackUnderTest(root, state, Integer.parseInt(options.get("port")));
         this.load = new ChaosLoad(stack);
     }
 

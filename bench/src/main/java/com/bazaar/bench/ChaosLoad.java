@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * end with, each accepted movement counted once however often it was sent, and the poison messages sent.
  */
 final class ChaosLoad {
-    private final ChaosStack stack;
+    private final StackUnderTest stack;
     private final ObjectMapper json = new ObjectMapper();
     private final MovementCodec codec = new MovementCodec();
     /** Units each (store, product) must end with: the sum of every movement the system accepted, counted once. */
@@ -35,7 +35,7 @@ final class ChaosLoad {
     private long[] stores;
     private long[] products;
 
-    ChaosLoad(ChaosStack stack) {
+    ChaosLoad(StackUnderTest stack) {
         this.stack = stack;
     }
 
@@ -141,7 +141,7 @@ final class ChaosLoad {
         var message = new MovementMessage(UUID.randomUUID(), store, product, MovementType.IN, quantity, null, null, "chaos-pos", null, null);
         for (int copy = 0; copy < 2; copy++) {
             String dedup = message.movementId() + "-" + copy;
-            retry(() -> sqs.sendMessage(r -> r.queueUrl(ChaosStack.queueUrl(sqs)).messageBody(codec.encode(message))
+            retry(() -> sqs.sendMessage(r -> r.queueUrl(StackUnderTest.queueUrl(sqs)).messageBody(codec.encode(message))
                     .messageGroupId(message.messageGroupId()).messageDeduplicationId(dedup)));
         }
         if (accepted.putIfAbsent(message.movementId(), true) == null) {
@@ -149,7 +149,7 @@ final class ChaosLoad {
         }
         if (withPoison) {
             String body = "{\"storeId\": " + store + ", \"productId\": \"not a number\"}";
-            retry(() -> sqs.sendMessage(r -> r.queueUrl(ChaosStack.queueUrl(sqs)).messageBody(body).messageGroupId(store + ":" + product)
+            retry(() -> sqs.sendMessage(r -> r.queueUrl(StackUnderTest.queueUrl(sqs)).messageBody(body).messageGroupId(store + ":" + product)
                     .messageDeduplicationId(UUID.randomUUID().toString())));
             poison.incrementAndGet();
         }

@@ -15,7 +15,11 @@ final class Percentiles {
                 at(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
     }
 
-    private static double at(long[] sorted, double quantile) {
+    /** The {@code quantile} of {@code sorted} nanoseconds, in milliseconds; 0 of none. */
+    static double at(long[] sorted, double quantile) {
+        if (sorted.length == 0) {
+            return 0;
+        }
         return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] / 1e6;
     }
 }

@@ -3,6 +3,7 @@ package com.bazaar.worker.consumer;
 import com.bazaar.db.Databases;
 import com.bazaar.queue.MessageAttributes;
 import com.codahale.metrics.Timer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,14 +38,20 @@ final class BatchRound {
      * {@code waitTime} of 0 a short one (the consumer then pauses after an empty one).
      */
     List<Message> receive() {
-        List<Message> messages = metrics.receive().timeSupplier(() -> queue.receive(config.getMessagesPerTransaction(),
-                config.getWaitTime().toJavaDuration(), config.getVisibilityTimeout().toJavaDuration()));
-        if (!messages.isEmpty()) {
-            metrics.received().mark(messages.size());
-            metrics.batchSize().update(messages.size());
-            lastTakenSentAt.set(messages.stream().mapToLong(message -> MessageAttributes.sentAt(message).toEpochMilli())
-                    .min().orElseThrow());
-        }
+        return timedReceive(config.getMessagesPerTransaction(), config.getWaitTime().toJavaDuration());
+    }
+
+    /** {@code held} and what the queue has now to fill the batch up, without waiting. */
+    List<Message> receiveMore(List<Message> held) {
+        List<Message> batch = new ArrayList<>(held);
+        batch.addAll(timedReceive(config.getMessagesPerTransaction() - held.size(), Duration.ZERO));
+        return batch;
+    }
+
+    private List<Message> timedReceive(int max, Duration wait) {
+        List<Message> messages = metrics.receive().timeSupplier(() -> queue.receive(max, wait,
+                config.getVisibilityTimeout().toJavaDuration()));
+        metrics.received().mark(messages.size());
         return messages;
     }
 
@@ -54,6 +61,9 @@ final class BatchRound {
      * @throws DatabaseUnavailable when the database could not be reached (the messages are hidden for a retry)
      */
     void handle(List<Message> messages) {
+        metrics.batchSize().update(messages.size());
+        lastTakenSentAt.set(messages.stream().mapToLong(message -> MessageAttributes.sentAt(message).toEpochMilli())
+                .min().orElseThrow());
         Disposition disposition;
         try (Timer.Context timing = metrics.batch().time()) {
             disposition = handler.handle(messages);

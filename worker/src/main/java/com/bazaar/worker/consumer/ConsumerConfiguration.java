@@ -28,7 +28,7 @@ public class ConsumerConfiguration {
     /**
      * Long polling: how long one receive waits for messages (SQS allows up to 20 s). 0 polls instead, pausing
      * between empty receives ({@link #idlePauseMillis}): what the embedded queue needs, whose long-poll bookkeeping
-     * makes every send cost the whole backlog while a receive waits (README, "The embedded queue").
+     * makes every send cost the whole backlog while a receive waits (docs/EMBEDDED-QUEUE.md).
      */
     @NotNull
     @MinDuration(value = 0, unit = TimeUnit.SECONDS)
@@ -43,6 +43,16 @@ public class ConsumerConfiguration {
     @MinDuration(value = 10, unit = TimeUnit.MILLISECONDS)
     @MaxDuration(value = 20, unit = TimeUnit.SECONDS)
     private Duration maxIdlePause = Duration.milliseconds(500);
+
+    /**
+     * How long a thread whose receive found a partial batch waits before taking more, so that a worker keeping up
+     * commits full transactions rather than one per movement ({@link BatchingRule}): a little lag for a fraction
+     * of the commits. 0 applies what each receive found at once.
+     */
+    @NotNull
+    @MinDuration(value = 0, unit = TimeUnit.MILLISECONDS)
+    @MaxDuration(value = 1, unit = TimeUnit.SECONDS)
+    private Duration linger = Duration.milliseconds(20);
 
     /** How long a received message stays hidden from other consumers while its batch is applied. */
     @NotNull
@@ -102,6 +112,14 @@ public class ConsumerConfiguration {
 
     public void setMaxIdlePause(Duration maxIdlePause) {
         this.maxIdlePause = maxIdlePause;
+    }
+
+    public Duration getLinger() {
+        return linger;
+    }
+
+    public void setLinger(Duration linger) {
+        this.linger = linger;
     }
 
     public Duration getVisibilityTimeout() {

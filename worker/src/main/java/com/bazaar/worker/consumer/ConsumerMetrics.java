@@ -5,7 +5,7 @@ import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 
-/** What the consumer threads measure, under the names the README's metrics table lists. */
+/** What the consumer threads measure, under the names docs/OPERATIONS.md's metrics table lists. */
 record ConsumerMetrics(Timer receive, Timer batch, Timer delete, Histogram batchSize, Meter received,
                        Meter deadLettered, Meter retried) {
 

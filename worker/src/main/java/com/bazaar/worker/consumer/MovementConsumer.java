@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The worker's consumer threads: each runs {@link BatchRound}s, one batch at a time (receive, apply in one
- * transaction, then delete, dead-letter or delay through the {@link MovementQueue}). While the database is down it
+ * transaction, then delete, dead-letter or delay through the {@link MovementQueue}). How many of them receive, and
+ * how long one lingers to fill a partial batch, is the {@link BatchingRule}'s; the others stand by. While the database is down it
  * stops receiving (so redeliveries do not push good messages to the dead-letter queue) and probes it with
  * growing pauses. On stop it finishes the batches in hand.
  */
@@ -31,6 +32,8 @@ public class MovementConsumer implements Managed {
     private final CountDownLatch stopped;
     private final ThreadActivity activity;
     private final PauseSwitch pauseSwitch = new PauseSwitch();
+    private final BatchingRule batching;
+    private final ActiveThreads active;
 
     public MovementConsumer(MovementQueue queue, BatchHandler handler, BooleanSupplier databaseReachable,
                             ConsumerConfiguration config, ExecutorService threads, MetricRegistry metrics) {
@@ -40,6 +43,9 @@ public class MovementConsumer implements Managed {
         this.threads = threads;
         this.stopped = new CountDownLatch(config.getThreads());
         this.activity = new ThreadActivity(config.getThreads());
+        this.batching = BatchingRule.of(config);
+        this.active = new ActiveThreads(batching);
+        metrics.gauge("bazaar.worker.consumer.active-threads", () -> active::count);
     }
 
     @Override
@@ -53,6 +59,7 @@ public class MovementConsumer implements Managed {
     @Override
     public void stop() throws InterruptedException {
         stopping.countDown();
+        active.wakeAll();
         long grace = patience().toSeconds();
         if (!stopped.await(grace, TimeUnit.SECONDS)) {
             LOG.warn("Consumer threads still busy after {} s; their messages will be redelivered", grace);
@@ -107,6 +114,11 @@ public class MovementConsumer implements Managed {
                     pause(1);
                     continue;
                 }
+                if (!active.includes(thread)) {
+                    activity.doing(thread, "standing by while fewer threads keep up");
+                    standBy(thread);
+                    continue;
+                }
                 try {
                     try {
                         if (failures > 0 && !databaseReachable.getAsBoolean()) {
@@ -140,12 +152,38 @@ public class MovementConsumer implements Managed {
     private boolean pollOnce(int thread) {
         activity.doing(thread, "receiving");
         List<Message> messages = round.receive();
+        if (!messages.isEmpty()) {
+            active.holding(thread);
+        }
+        long linger = batching.lingerMillis(messages.size());
+        if (linger > 0) {
+            activity.doing(thread, "lingering to fill a batch of " + messages.size());
+            pauseMillis(linger);
+            if (running()) {
+                messages = round.receiveMore(messages);
+            }
+        }
         if (messages.isEmpty()) {
+            active.afterBatch(thread, 0);
             return false;
         }
         activity.doing(thread, "handling a batch of " + messages.size());
-        round.handle(messages);
+        try {
+            round.handle(messages);
+        } finally {
+            active.afterBatch(thread, messages.size());
+        }
         return true;
+    }
+
+    /** A standing-by thread still ticks now and then: liveness counts it, and a stop ends it. */
+    private void standBy(int thread) {
+        try {
+            active.standBy(thread, TimeUnit.SECONDS.toMillis(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping.countDown();
+        }
     }
 
     private void pause(long seconds) {

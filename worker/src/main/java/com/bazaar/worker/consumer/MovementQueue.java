@@ -40,20 +40,21 @@ public class MovementQueue {
      * out no message of a group that has one in flight, so messages taken together keep their group's order.
      */
     public List<Message> receive(int max, Duration wait, Duration visibility) {
-        List<Message> messages = new ArrayList<>(receiveOnce(wait, visibility));
-        while (messages.size() % MAX_PER_REQUEST == 0 && !messages.isEmpty() && messages.size() < max) {
-            List<Message> more = receiveOnce(Duration.ZERO, visibility);
-            messages.addAll(more);
-            if (more.isEmpty()) {
+        List<Message> messages = new ArrayList<>();
+        while (messages.size() < max) {
+            int asked = Math.min(max - messages.size(), MAX_PER_REQUEST);
+            List<Message> received = receiveOnce(asked, messages.isEmpty() ? wait : Duration.ZERO, visibility);
+            messages.addAll(received);
+            if (received.size() < asked) {
                 break;
             }
         }
         return messages;
     }
 
-    private List<Message> receiveOnce(Duration wait, Duration visibility) {
+    private List<Message> receiveOnce(int max, Duration wait, Duration visibility) {
         return sqs.receiveMessage(r -> r.queueUrl(queue.get())
-                .maxNumberOfMessages(MAX_PER_REQUEST)
+                .maxNumberOfMessages(max)
                 .waitTimeSeconds((int) wait.toSeconds())
                 .visibilityTimeout((int) visibility.toSeconds())
                 .messageSystemAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP,

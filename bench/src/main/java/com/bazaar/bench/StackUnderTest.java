@@ -24,11 +24,11 @@ import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The stack the chaos run works on: {@code ./bazaar up} with its own state directory and five ports from
+ * The stack a chaos or steady-use run works on: {@code ./bazaar up} with its own state directory and five ports from
  * {@code port} (service, its admin, the worker's admin, PostgreSQL, the queue), its processes and the faults done
  * to them, and clients for each of its parts.
  */
-final class ChaosStack {
+final class StackUnderTest {
     private final Path root;
     private final Path state;
     private final int port;
@@ -36,7 +36,7 @@ final class ChaosStack {
     private final String authorization = "Basic " + Base64.getEncoder().encodeToString("admin:bazaar-dev".getBytes(StandardCharsets.UTF_8));
     private Process stack;
 
-    ChaosStack(Path root, Path state, int port) {
+    StackUnderTest(Path root, Path state, int port) {
         this.root = root;
         this.state = state;
         this.port = port;
@@ -44,6 +44,12 @@ final class ChaosStack {
 
     /** {@code ./bazaar up} with its own state directory and ports, no build; returns once both admin ports answer. */
     void start() throws Exception {
+        launch();
+        await("./bazaar up answers", Duration.ofMinutes(5), () -> answers(port + 1, "/ping") && answers(port + 2, "/ping"));
+    }
+
+    /** {@code ./bazaar up} with its own state directory and ports, no build; returns at once. */
+    void launch() throws Exception {
         for (int p = port; p <= port + 4; p++) {
             try (var socket = new java.net.ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
                 socket.setReuseAddress(true);
@@ -65,7 +71,47 @@ final class ChaosStack {
         env.put("RATE_LIMIT_RPS", "1000000");
         env.put("RATE_LIMIT_BURST", "1000000");
         stack = up.start();
-        await("./bazaar up answers", Duration.ofMinutes(5), () -> answers(port + 1, "/ping") && answers(port + 2, "/ping"));
+    }
+
+    /**
+     * Its processes by part, each with its descendants: the PostgreSQL launcher, PostgreSQL itself (the postmaster
+     * and its backends), the queue server, the worker and the service.
+     */
+    Map<String, List<ProcessHandle>> processes() throws IOException {
+        Map<String, List<ProcessHandle>> parts = new java.util.LinkedHashMap<>();
+        List<ProcessHandle> postgresql = new ArrayList<>();
+        Path postmaster = state.resolve("postgres/postmaster.pid");
+        if (Files.exists(postmaster)) {
+            ProcessHandle.of(Long.parseLong(Files.readAllLines(postmaster).get(0).trim()))
+                    .ifPresent(p -> postgresql.addAll(withDescendants(p)));
+        }
+        for (String name : List.of("postgres", "sqs", "worker", "service")) {
+            ProcessHandle.of(pid(name)).ifPresent(p -> parts.put(name.equals("postgres") ? "postgres launcher" : name,
+                    withDescendants(p).stream().filter(h -> !postgresql.contains(h)).toList()));
+        }
+        parts.put("postgresql", postgresql);
+        return parts;
+    }
+
+    private static List<ProcessHandle> withDescendants(ProcessHandle process) {
+        List<ProcessHandle> all = new ArrayList<>(List.of(process));
+        process.descendants().forEach(all::add);
+        return all;
+    }
+
+    /** The disk the queue server's store takes. */
+    long queueStoreBytes() throws IOException {
+        Path sqs = state.resolve("sqs");
+        if (!Files.exists(sqs)) {
+            return 0;
+        }
+        try (var files = Files.walk(sqs)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+
+    int port() {
+        return port;
     }
 
     /** Stops the stack if it was started, then SIGKILLs whatever of it is left. */

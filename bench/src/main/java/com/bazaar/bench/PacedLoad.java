@@ -1,0 +1,57 @@
+package com.bazaar.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An open-loop POST load at a fixed rate: request i is due at start + i / rate and sent then whatever the answers
+ * before it did, and its latency counts from when it was due, so a server that falls behind shows it.
+ */
+final class PacedLoad {
+    record Result(long ok, long failed, double p50, double p99) {
+    }
+
+    private PacedLoad() {
+    }
+
+    static Result post(String url, String user, String password, String bodyFormat, long[] products, int rate,
+                       int seconds) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong failed = new AtomicLong();
+        CompletableFuture<?>[] sent = new CompletableFuture<?>[rate * seconds];
+        long start = System.nanoTime();
+        for (int i = 0; i < sent.length; i++) {
+            long due = start + (long) (i * 1e9 / rate);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            long product = products[ThreadLocalRandom.current().nextInt(products.length)];
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(bodyFormat.formatted(product))).build();
+            sent[i] = http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                if (error == null && response.statusCode() / 100 == 2) {
+                    latencies.add(System.nanoTime() - due);
+                } else {
+                    failed.incrementAndGet();
+                }
+            });
+        }
+        CompletableFuture.allOf(sent).exceptionally(e -> null).get(60, TimeUnit.SECONDS);
+        long[] nanos = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new Result(nanos.length, failed.get(), Percentiles.at(nanos, 0.50), Percentiles.at(nanos, 0.99));
+    }
+}

@@ -1,5 +1,6 @@
 package com.bazaar.auth;
 
+import com.bazaar.errors.ErrorResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.core.setup.Environment;
 import jakarta.servlet.DispatcherType;
@@ -12,9 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,22 +51,13 @@ public class AdminAuthFilter implements Filter {
                     http.getRemoteAddr());
             HttpServletResponse refusal = (HttpServletResponse) response;
             refusal.setHeader("WWW-Authenticate", "Basic realm=\"bazaar\"");
-            refuse(refusal, 401, "Credentials of a user with the admin role are required");
+            ErrorResponse.write(refusal, json, 401, "Credentials of a user with the admin role are required");
         } else if (!user.get().roles().contains(RoleNames.ADMIN)) {
             LOG.warn("Admin request by {} without the admin role: {} {}", user.get().name(), http.getMethod(),
                     http.getRequestURI());
-            refuse((HttpServletResponse) response, 403, "Only the admin role may use this admin endpoint");
+            ErrorResponse.write((HttpServletResponse) response, json, 403, "Only the admin role may use this admin endpoint");
         } else {
             chain.doFilter(request, response);
         }
-    }
-
-    private void refuse(HttpServletResponse response, int status, String message) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", status);
-        body.put("message", message);
-        response.setStatus(status);
-        response.setContentType("application/json");
-        json.writeValue(response.getOutputStream(), body);
     }
 }

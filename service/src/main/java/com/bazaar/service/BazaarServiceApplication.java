@@ -125,7 +125,7 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
                 new SizeLimitHandler(configuration.getRequestLimits().getMaxBodySize().toBytes(), -1));
         // After the request id (a 429 carries one too), before authentication (failed logins count).
         var clients = new ClientAddress(rateLimits.getTrustedProxies());
-        var rateLimit = environment.servlets().addFilter("rate-limit", new RateLimitFilter(rateLimits, clients,
+        var rateLimit = environment.servlets().addFilter("rate-limit", new RateLimitFilter(rateLimits, clients, clock,
                 environment.getObjectMapper(), environment.metrics().meter("bazaar.service.rate-limited")));
         rateLimit.setAsyncSupported(true);
         rateLimit.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");

@@ -1,6 +1,6 @@
 package com.bazaar.service.apidocs;
 
-import com.bazaar.service.errors.ErrorResponse;
+import com.bazaar.errors.ErrorResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package com.bazaar.service.errors;
 
+import com.bazaar.errors.ErrorResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;

@@ -1,5 +1,6 @@
 package com.bazaar.service.errors;
 
+import com.bazaar.errors.ErrorResponse;
 import com.bazaar.json.JsonProblems;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;

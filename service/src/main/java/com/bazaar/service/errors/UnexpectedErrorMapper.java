@@ -1,6 +1,7 @@
 package com.bazaar.service.errors;
 
 import com.bazaar.db.Databases;
+import com.bazaar.errors.ErrorResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

@@ -1,5 +1,6 @@
 package com.bazaar.service.errors;
 
+import com.bazaar.errors.ErrorResponse;
 import io.dropwizard.jersey.validation.ConstraintMessage;
 import io.dropwizard.jersey.validation.JerseyViolationException;
 import jakarta.ws.rs.core.Response;

@@ -1,5 +1,6 @@
 package com.bazaar.service.errors;
 
+import com.bazaar.errors.ErrorResponse;
 import io.dropwizard.jersey.errors.ErrorMessage;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;

@@ -19,8 +19,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -91,8 +89,7 @@ public class AcceptMovementResource {
             @PathParam("storeId") @NotNull @Min(1) LongParam storeId,
             @Parameter(description = "The same key from the same user names the same movement, applied once "
                     + "however often it is sent; without one, each request is a new movement")
-            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 255) @Pattern(regexp = MovementIntake.IDEMPOTENCY_KEY,
-                    message = "must be printable and not start or end with white space") String idempotencyKey,
+            @HeaderParam("Idempotency-Key") @IdempotencyKey String idempotencyKey,
             @NotNull @Valid NewMovement request,
             @Context HttpServletRequest http) {
         MovementMessage message = intake.movement(user, storeId.get(), idempotencyKey, request);
@@ -131,8 +128,7 @@ public class AcceptMovementResource {
     public CompletionStage<Response> acceptBatch(
             @Auth User user,
             @PathParam("storeId") @NotNull @Min(1) LongParam storeId,
-            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 255) @Pattern(regexp = MovementIntake.IDEMPOTENCY_KEY,
-                    message = "must be printable and not start or end with white space") String idempotencyKey,
+            @HeaderParam("Idempotency-Key") @IdempotencyKey String idempotencyKey,
             @NotNull @Valid NewMovementBatch request,
             @Context HttpServletRequest http) {
         List<MovementMessage> messages = intake.batch(user, storeId.get(), idempotencyKey, request);

@@ -20,12 +20,6 @@ import java.util.UUID;
  * the id an {@code Idempotency-Key} names. The resources keep the HTTP side: the answer, its shape and its log line.
  */
 final class MovementIntake {
-    /**
-     * Printable ASCII, no white space at either end: Java's {@code \p{Graph}}, written so that the OpenAPI document's
-     * JavaScript readers (Swagger UI checks patterns) read it the same way.
-     */
-    static final String IDEMPOTENCY_KEY = "[\\x21-\\x7E](.*[\\x21-\\x7E])?";
-
     private final CatalogIds catalog;
     private final Clock clock;
 

@@ -1,6 +1,6 @@
 package com.bazaar.service.movement;
 
-import com.bazaar.service.errors.ErrorResponse;
+import com.bazaar.errors.ErrorResponse;
 import com.bazaar.service.http.RequestIdFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;

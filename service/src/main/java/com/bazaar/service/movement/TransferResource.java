@@ -20,8 +20,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -91,8 +89,7 @@ public class TransferResource {
             @Auth User user,
             @Parameter(description = "The same key from the same user names the same transfer, applied once however "
                     + "often it is sent; without one, each request is a new transfer")
-            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 255) @Pattern(regexp = MovementIntake.IDEMPOTENCY_KEY,
-                    message = "must be printable and not start or end with white space") String idempotencyKey,
+            @HeaderParam("Idempotency-Key") @IdempotencyKey String idempotencyKey,
             @NotNull @Valid NewTransfer request,
             @Context HttpServletRequest http) {
         MovementMessage message = intake.transfer(user, idempotencyKey, request);

@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,7 +16,9 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Bucket4j token buckets per client IP, in front of everything on the application port (so failed logins
@@ -28,13 +31,16 @@ public class RateLimitFilter implements Filter {
 
     private final RateLimitConfiguration config;
     private final ClientAddress clients;
+    private final TimeMeter time;
     private final Cache<String, Bucket> buckets;
     private final ObjectMapper json;
     private final Meter limited;
 
-    public RateLimitFilter(RateLimitConfiguration config, ClientAddress clients, ObjectMapper json, Meter limited) {
+    public RateLimitFilter(RateLimitConfiguration config, ClientAddress clients, Clock clock, ObjectMapper json,
+                           Meter limited) {
         this.config = config;
         this.clients = clients;
+        this.time = new ClockTime(clock);
         this.buckets = Caffeine.newBuilder().maximumSize(config.getMaxClients())
                 .expireAfterAccess(Duration.ofMinutes(10)).build();
         this.json = json;
@@ -62,7 +68,21 @@ public class RateLimitFilter implements Filter {
 
     private Bucket newBucket() {
         return Bucket.builder().addLimit(Bandwidth.builder().capacity(config.getBurst())
-                .refillGreedy(config.getRequestsPerSecond(), Duration.ofSeconds(1)).build()).build();
+                .refillGreedy(config.getRequestsPerSecond(), Duration.ofSeconds(1)).build())
+                .withCustomTimePrecision(time).build();
+    }
+
+    /** The buckets' time from the application's clock, in milliseconds as bucket4j's default system clock. */
+    private record ClockTime(Clock clock) implements TimeMeter {
+        @Override
+        public long currentTimeNanos() {
+            return TimeUnit.MILLISECONDS.toNanos(clock.millis());
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return true;
+        }
     }
 
     private static long ceilDiv(long a, long b) {

@@ -1,6 +1,6 @@
 package com.bazaar.service.ratelimit;
 
-import com.bazaar.service.errors.ErrorResponse;
+import com.bazaar.errors.ErrorResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,12 +19,10 @@ final class TooManyRequests {
 
     static void answer(HttpServletRequest request, HttpServletResponse response, ObjectMapper json,
                        long retryAfterSeconds, String message) throws IOException {
-        response.setStatus(429);
         if (request.getContentLengthLong() != 0) {  // -1 when chunked
             response.setHeader("Connection", "close");
         }
         response.setHeader("Retry-After", String.valueOf(retryAfterSeconds));
-        response.setContentType("application/json");
-        json.writeValue(response.getOutputStream(), new ErrorResponse(429, message, null));
+        ErrorResponse.write(response, json, 429, message);
     }
 }

@@ -2,6 +2,7 @@ package com.bazaar.service.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bazaar.errors.ErrorResponse;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import org.jdbi.v3.core.ConnectionException;

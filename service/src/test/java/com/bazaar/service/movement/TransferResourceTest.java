@@ -36,8 +36,11 @@ class TransferResourceTest {
     }
 
     static Response transfer(String user, long from, long to, long product) {
-        return as(RESOURCES, user, "/transfers").post(json(
-                "{\"fromStoreId\": " + from + ", \"toStoreId\": " + to + ", \"productId\": " + product + ", \"quantity\": 5}"));
+        return as(RESOURCES, user, "/transfers").post(json(body(from, to, product)));
+    }
+
+    static String body(long from, long to, long product) {
+        return "{\"fromStoreId\": " + from + ", \"toStoreId\": " + to + ", \"productId\": " + product + ", \"quantity\": 5}";
     }
 
     @Test
@@ -58,6 +61,16 @@ class TransferResourceTest {
 
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(errorMessage(response)).contains("toStoreId");
+        assertThat(QUEUE.published()).isEmpty();
+    }
+
+    @Test
+    void anIdempotencyKeyOutsidePrintableAsciiIs400AsForMovements() {
+        Response response = as(RESOURCES, ResourceTier.CLERK, "/transfers").header("Idempotency-Key", "caf\u00e9")
+                .post(json(body(Catalog.STORE, Catalog.OTHER_STORE, Catalog.PRODUCT)));
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(errorMessage(response)).isEqualTo("header Idempotency-Key must be printable and not start or end with white space");
         assertThat(QUEUE.published()).isEmpty();
     }
 

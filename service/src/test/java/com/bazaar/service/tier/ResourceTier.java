@@ -13,6 +13,7 @@ import io.dropwizard.jackson.Jackson;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +80,12 @@ public final class ResourceTier {
 
     /** A request as a user. */
     public static Invocation.Builder as(ResourceExtension resources, String user, String path) {
-        return resources.target(path).request(MediaType.APPLICATION_JSON).header("Authorization", basic(user));
+        return as(user, resources.target(path));
+    }
+
+    /** A request as a user to a target of its own, such as one with query parameters. */
+    public static Invocation.Builder as(String user, WebTarget target) {
+        return target.request(MediaType.APPLICATION_JSON).header("Authorization", basic(user));
     }
 
     public static Entity<String> json(String body) {

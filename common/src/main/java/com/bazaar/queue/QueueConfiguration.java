@@ -1,14 +1,19 @@
 package com.bazaar.queue;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.dropwizard.lifecycle.AutoCloseableManager;
 import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDuration;
 import io.dropwizard.validation.MinDuration;
+import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -38,6 +43,13 @@ public class QueueConfiguration {
     @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
     @MaxDuration(value = 1, unit = TimeUnit.SECONDS)
     private Duration sendFrequency = Duration.milliseconds(10);
+
+    /**
+     * False only for an endpoint that checks neither signatures nor transport (the embedded queue on loopback): calls
+     * then go unsigned and without the MD5 checks of message bodies, work the SDK would otherwise do on every call
+     * for a server that ignores it.
+     */
+    private boolean signRequests = true;
 
     /** How long an enqueue may take, retries included, before the request fails with 503. */
     @NotNull
@@ -84,6 +96,31 @@ public class QueueConfiguration {
         this.sendFrequency = sendFrequency;
     }
 
+    /** Unsigned calls go only to a server on this machine: an endpoint elsewhere would refuse them, or worse, take them. */
+    @JsonIgnore
+    @ValidationMethod(message = "signRequests may be false only with an endpoint on loopback (the embedded queue)")
+    public boolean isSignedUnlessOnLoopback() {
+        if (signRequests) {
+            return true;
+        }
+        if (endpoint == null || endpoint.getHost() == null) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(endpoint.getHost()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    public boolean isSignRequests() {
+        return signRequests;
+    }
+
+    public void setSignRequests(boolean signRequests) {
+        this.signRequests = signRequests;
+    }
+
     public Duration getSendTimeout() {
         return sendTimeout;
     }
@@ -99,6 +136,9 @@ public class QueueConfiguration {
                 .httpClientBuilder(UrlConnectionHttpClient.builder());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
+        }
+        if (!signRequests) {
+            builder.credentialsProvider(AnonymousCredentialsProvider.create()).checksumValidationEnabled(false);
         }
         SqsClient client = builder.build();
         lifecycle.manage(new AutoCloseableManager(client));
@@ -116,6 +156,9 @@ public class QueueConfiguration {
                 .overrideConfiguration(c -> c.apiCallTimeout(sendTimeout.toJavaDuration()));
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
+        }
+        if (!signRequests) {
+            builder.credentialsProvider(AnonymousCredentialsProvider.create()).checksumValidationEnabled(false);
         }
         SqsAsyncClient client = builder.build();
         lifecycle.manage(new AutoCloseableManager(client));

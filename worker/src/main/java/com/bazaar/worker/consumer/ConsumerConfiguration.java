@@ -52,7 +52,7 @@ public class ConsumerConfiguration {
     @NotNull
     @MinDuration(value = 0, unit = TimeUnit.MILLISECONDS)
     @MaxDuration(value = 1, unit = TimeUnit.SECONDS)
-    private Duration linger = Duration.milliseconds(20);
+    private Duration linger = Duration.milliseconds(50);
 
     /** How long a received message stays hidden from other consumers while its batch is applied. */
     @NotNull

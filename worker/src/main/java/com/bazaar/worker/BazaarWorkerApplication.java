@@ -12,7 +12,7 @@ import com.bazaar.queue.QueueHealthCheck;
 import com.bazaar.queue.QueueUrl;
 import com.bazaar.worker.backlog.BacklogHealthCheck;
 import com.bazaar.worker.backlog.BacklogMonitor;
-import com.bazaar.worker.consumer.BatchHandler;
+import com.bazaar.worker.consumer.MessageApplier;
 import com.bazaar.worker.consumer.ConsumerConfiguration;
 import com.bazaar.worker.consumer.ConsumerHealthCheck;
 import com.bazaar.worker.consumer.ConsumerSwitchTask;
@@ -20,7 +20,7 @@ import com.bazaar.worker.consumer.MovementConsumer;
 import com.bazaar.worker.consumer.MovementQueue;
 import com.bazaar.worker.deadletter.DeadLetterSummaryTask;
 import com.bazaar.worker.deadletter.RedriveDeadLettersTask;
-import com.bazaar.worker.ledger.MovementApplier;
+import com.bazaar.worker.ledger.LedgerWriter;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -54,7 +54,7 @@ public class BazaarWorkerApplication extends Application<WorkerConfiguration> {
         Jdbi jdbi = Databases.jdbi(environment, configuration.getDatabase());
         WorkerConfiguration.Settings worker = configuration.getWorker();
         Clock clock = Clock.systemUTC();
-        var applier = new MovementApplier(jdbi,
+        var ledger = new LedgerWriter(jdbi,
                 new KnownIds(jdbi.onDemand(StoreDao.class)::exists),
                 new KnownIds(jdbi.onDemand(ProductDao.class)::exists),
                 worker.isAllowNegativeStock(), clock);
@@ -69,7 +69,7 @@ public class BazaarWorkerApplication extends Application<WorkerConfiguration> {
         ExecutorService threads = environment.lifecycle().executorService("movement-consumer-%d")
                 .minThreads(consumer.getThreads()).maxThreads(consumer.getThreads()).build();
         var movementConsumer = new MovementConsumer(new MovementQueue(sqs, queueUrl, deadLetterQueueUrl),
-                new BatchHandler(applier, environment.metrics(), clock), () -> Databases.isReachable(jdbi), consumer,
+                new MessageApplier(ledger, environment.metrics(), clock), () -> Databases.isReachable(jdbi), consumer,
                 threads, environment.metrics());
         environment.lifecycle().manage(movementConsumer);
         environment.healthChecks().register("consumer", new ConsumerHealthCheck(movementConsumer, consumer));

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * The worker's consumer threads: each runs {@link BatchRound}s, one batch at a time (receive, apply in one
+ * The worker's consumer threads: each runs {@link QueueRound}s, one batch at a time (receive, apply in one
  * transaction, then delete, dead-letter or delay through the {@link MovementQueue}). How many of them receive, and
  * how long one lingers to fill a partial batch, is the {@link BatchingRule}'s; the others stand by. While the database is down it
  * stops receiving (so redeliveries do not push good messages to the dead-letter queue) and probes it with
@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 public class MovementConsumer implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(MovementConsumer.class);
 
-    private final BatchRound round;
+    private final QueueRound round;
     private final BooleanSupplier databaseReachable;
     private final ConsumerConfiguration config;
     private final ExecutorService threads;
@@ -35,9 +35,9 @@ public class MovementConsumer implements Managed {
     private final BatchingRule batching;
     private final ActiveThreads active;
 
-    public MovementConsumer(MovementQueue queue, BatchHandler handler, BooleanSupplier databaseReachable,
+    public MovementConsumer(MovementQueue queue, MessageApplier messages, BooleanSupplier databaseReachable,
                             ConsumerConfiguration config, ExecutorService threads, MetricRegistry metrics) {
-        this.round = new BatchRound(queue, handler, config, ConsumerMetrics.in(metrics));
+        this.round = new QueueRound(queue, messages, config, ConsumerMetrics.in(metrics));
         this.databaseReachable = databaseReachable;
         this.config = config;
         this.threads = threads;

@@ -15,7 +15,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.Test;
 
 /**
- * The applier attaches its DAOs to a new handle in every transaction; {@link Databases#describeSqlObjects} makes
+ * The ledger writer attaches its DAOs to a new handle in every transaction; {@link Databases#describeSqlObjects} makes
  * every handle find their description instead of building it again (jdbi#2991).
  */
 class SqlObjectMetadataIT {

@@ -29,14 +29,14 @@ import org.jdbi.v3.core.Jdbi;
  * plan needs and writes what it says. A movement id already in the ledger changes nothing, so redelivery is
  * harmless.
  */
-public class MovementApplier {
+public class LedgerWriter {
     private final Jdbi jdbi;
     private final KnownIds stores;
     private final KnownIds products;
     private final boolean allowNegativeStock;
     private final Clock clock;
 
-    public MovementApplier(Jdbi jdbi, KnownIds stores, KnownIds products, boolean allowNegativeStock, Clock clock) {
+    public LedgerWriter(Jdbi jdbi, KnownIds stores, KnownIds products, boolean allowNegativeStock, Clock clock) {
         this.jdbi = jdbi;
         this.stores = stores;
         this.products = products;

@@ -7,7 +7,7 @@ import com.bazaar.movement.Movement;
 import com.bazaar.movement.MovementMessage;
 import com.bazaar.movement.MovementSource;
 import com.bazaar.queue.MessageAttributes;
-import com.bazaar.worker.ledger.MovementApplier;
+import com.bazaar.worker.ledger.LedgerWriter;
 import com.bazaar.worker.ledger.Outcome;
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
@@ -32,8 +32,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * Turns a received batch into committed effects and says what to do with each message. It never touches
  * the queue itself, so a message is deleted only after this has returned, that is after the commit.
  */
-public class BatchHandler {
-    private static final Logger LOG = LoggerFactory.getLogger(BatchHandler.class);
+public class MessageApplier {
+    private static final Logger LOG = LoggerFactory.getLogger(MessageApplier.class);
     /** One line per movement applied or rejected, with its request id in the MDC; an operator may quiet it. */
     private static final Logger MOVEMENTS = LoggerFactory.getLogger("com.bazaar.worker.movements");
     static final String DEFAULT_ACTOR = "sqs";
@@ -41,14 +41,14 @@ public class BatchHandler {
     private static final int MAX_REQUEST_ID_LENGTH = 128;
 
     private final MovementCodec codec = new MovementCodec();
-    private final MovementApplier applier;
+    private final LedgerWriter ledger;
     private final Clock clock;
     private final Timer transactionTime;
     private final Timer lag;
     private final Map<Outcome, Meter> outcomes = new EnumMap<>(Outcome.class);
 
-    public BatchHandler(MovementApplier applier, MetricRegistry metrics, Clock clock) {
-        this.applier = applier;
+    public MessageApplier(LedgerWriter ledger, MetricRegistry metrics, Clock clock) {
+        this.ledger = ledger;
         this.clock = clock;
         this.transactionTime = metrics.timer("bazaar.worker.transaction");
         this.lag = metrics.timer("bazaar.worker.lag");
@@ -61,7 +61,7 @@ public class BatchHandler {
      * @throws RuntimeException when the database is unavailable ({@link Databases#isUnavailable}): then nothing
      *                          of this batch is committed, and every message should stay on the queue
      */
-    public Disposition handle(List<Message> messages) {
+    public Disposition apply(List<Message> messages) {
         Map<Message, String> deadLetter = new LinkedHashMap<>();
         Map<Message, Movement> movements = new LinkedHashMap<>();
         for (Message message : messages) {
@@ -78,7 +78,7 @@ public class BatchHandler {
         List<Message> retry = new ArrayList<>();
         try {
             List<Movement> batch = List.copyOf(movements.values());
-            record(batch, apply(batch));
+            record(batch, commit(batch));
             delete.addAll(movements.keySet());
         } catch (RuntimeException e) {
             if (Databases.isUnavailable(e)) {
@@ -88,7 +88,7 @@ public class BatchHandler {
             LOG.warn("Batch of {} movements failed, retrying them one by one: {}", movements.size(), e.toString());
             movements.forEach((message, movement) -> {
                 try {
-                    record(List.of(movement), apply(List.of(movement)));
+                    record(List.of(movement), commit(List.of(movement)));
                     delete.add(message);
                 } catch (RuntimeException single) {
                     if (Databases.isUnavailable(single)) {
@@ -105,9 +105,9 @@ public class BatchHandler {
         return new Disposition(delete, deadLetter, retry);
     }
 
-    private List<Outcome> apply(List<Movement> batch) {
+    private List<Outcome> commit(List<Movement> batch) {
         try (Timer.Context timing = transactionTime.time()) {
-            return applier.apply(batch);
+            return ledger.apply(batch);
         }
     }
 

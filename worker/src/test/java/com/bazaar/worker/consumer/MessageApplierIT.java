@@ -10,7 +10,7 @@ import com.bazaar.catalog.StoreDao;
 import com.bazaar.service.ServiceTestApp;
 import com.bazaar.testing.Movements;
 import com.bazaar.worker.WorkerTestApp;
-import com.bazaar.worker.ledger.MovementApplier;
+import com.bazaar.worker.ledger.LedgerWriter;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * SQS hands the same messages out again, and the second time round nothing changes. Runs on a queue of its
  * own, with no worker process competing for the messages.
  */
-class BatchHandlerIT {
+class MessageApplierIT {
     static final String QUEUE_NAME = "batch-handler-test.fifo";
     static final Jdbi DB = ServiceTestApp.database().installPlugin(new SqlObjectPlugin()).installPlugin(new Jackson2Plugin())
             .installPlugin(new WireNameEnums());
@@ -43,7 +43,7 @@ class BatchHandlerIT {
         QUEUE = WorkerTestApp.queueUrl(SQS, QUEUE_NAME);
     }
 
-    final BatchHandler handler = new BatchHandler(new MovementApplier(DB,
+    final MessageApplier applier = new MessageApplier(new LedgerWriter(DB,
             new KnownIds(DB.onDemand(StoreDao.class)::exists), new KnownIds(DB.onDemand(ProductDao.class)::exists),
             false, Clock.systemUTC()), new MetricRegistry(), Clock.systemUTC());
 
@@ -62,11 +62,11 @@ class BatchHandlerIT {
         String withoutId = WorkerTestApp.send(SQS, QUEUE, Movements.out(product, 2).at(store).by("pos-terminal-7").message(), group);
 
         List<Message> first = receiveBoth(1);
-        Disposition committed = handler.handle(first);
+        Disposition committed = applier.apply(first);
         assertThat(committed.delete()).hasSize(2);
         // ... and the worker dies here: no delete. The messages come back once their visibility times out.
         List<Message> again = receiveBoth(2);
-        Disposition replayed = handler.handle(again);
+        Disposition replayed = applier.apply(again);
 
         assertThat(replayed.delete()).hasSize(2);
         assertThat(replayed.retry()).isEmpty();

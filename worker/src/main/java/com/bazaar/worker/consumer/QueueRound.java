@@ -13,22 +13,22 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * One round of a consumer thread with one batch: take it off the queue, have the {@link BatchHandler} apply it in one
+ * One round of a consumer thread with one batch: take it off the queue, have the {@link MessageApplier} apply it in one
  * transaction, then, after the commit, settle each message with the {@link MovementQueue}: delete, dead-letter, or
  * hide it for a pause that grows with its receive count. The thread's loop, back-off and liveness stay in
  * {@link MovementConsumer}.
  */
-final class BatchRound {
+final class QueueRound {
     private final MovementQueue queue;
-    private final BatchHandler handler;
+    private final MessageApplier messages;
     private final ConsumerConfiguration config;
     private final ConsumerMetrics metrics;
     /** SentTimestamp (epoch ms) of the oldest message of the latest batch received, 0 before the first. */
     private final AtomicLong lastTakenSentAt = new AtomicLong();
 
-    BatchRound(MovementQueue queue, BatchHandler handler, ConsumerConfiguration config, ConsumerMetrics metrics) {
+    QueueRound(MovementQueue queue, MessageApplier messages, ConsumerConfiguration config, ConsumerMetrics metrics) {
         this.queue = queue;
-        this.handler = handler;
+        this.messages = messages;
         this.config = config;
         this.metrics = metrics;
     }
@@ -66,7 +66,7 @@ final class BatchRound {
                 .min().orElseThrow());
         Disposition disposition;
         try (Timer.Context timing = metrics.batch().time()) {
-            disposition = handler.handle(messages);
+            disposition = this.messages.apply(messages);
         } catch (RuntimeException e) {
             if (!Databases.isUnavailable(e)) {
                 throw e;

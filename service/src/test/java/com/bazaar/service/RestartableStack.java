@@ -60,8 +60,27 @@ public final class RestartableStack implements AutoCloseable {
         }
     }
 
+    /**
+     * On the port it had: the server just stopped may not have let go of it yet (a CI run saw "Bind failed ...
+     * Address already in use"), so a failed start is tried again for a while.
+     */
     public void startQueue() {
-        queue = EmbeddedQueue.start(queuePort);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                queue = EmbeddedQueue.start(queuePort);
+                break;
+            } catch (RuntimeException e) {
+                if (attempt == 40) {
+                    throw new IllegalStateException("could not start the queue on " + queuePort, e);
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
         queue.createQueues(SharedTestStack.QUEUE, SharedTestStack.DEAD_LETTER_QUEUE);
     }
 

@@ -46,7 +46,8 @@ public final class QueueStore {
      * {@code RETENTION_TIME=0} lets H2 write over a dead chunk as soon as no version in use needs it. H2 keeps dead
      * chunks 45 s by default so that after a power loss, the operating system's last 30 s of writes perhaps lost, the
      * file still holds a consistent older version; the 1 s this store used before gave no such thing either, and a
-     * kill -9 loses no completed write. That second kept a second of writes, over 100 MB with the store busy.
+     * kill -9 loses no completed write. That second kept a second of writes, over 100 MB with the store busy; with
+     * {@link FileCompaction} the file stays near what it holds.
      * {@code DB_CLOSE_ON_EXIT=FALSE}: H2's own shutdown hook would close the database while the server still takes
      * sends, and ElasticMQ's store then acknowledges sends it no longer writes (found by ./bazaar chaos); the server
      * has to stop first.

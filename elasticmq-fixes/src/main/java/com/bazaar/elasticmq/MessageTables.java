@@ -26,6 +26,7 @@ public final class MessageTables implements AutoCloseable {
 
     private final String jdbcUrl;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final FileCompaction compaction = new FileCompaction();
     private Connection connection;
 
     MessageTables(String jdbcUrl) {
@@ -39,6 +40,7 @@ public final class MessageTables implements AutoCloseable {
 
     /**
      * Commits the events in one transaction; if that fails, each on its own, so that one bad event fails alone.
+     * After a group, the file may be compacted ({@link FileCompaction}).
      *
      * @return for each event, whether it is committed
      */
@@ -48,12 +50,13 @@ public final class MessageTables implements AutoCloseable {
                 apply(event);
             }
             connection().commit();
-            return events.stream().map(e -> true).toList();
         } catch (SQLException e) {
             LOG.warn("A group of {} message events could not be committed ({}); writing them one by one", events.size(), e.toString());
             reset();
             return events.stream().map(this::writeAlone).toList();
         }
+        compaction.afterCommit(connection);
+        return events.stream().map(e -> true).toList();
     }
 
     private boolean writeAlone(QueueEvent event) {

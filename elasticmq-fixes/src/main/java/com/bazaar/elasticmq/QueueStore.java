@@ -42,10 +42,15 @@ public final class QueueStore {
     /**
      * ElasticMQ's SQL persistence on an H2 file, its messages written in group commits by a {@link GroupCommitStore}:
      * a send is answered only after it is committed, and {@code WRITE_DELAY=0} makes H2 write each commit to the file
-     * at once (its default, 500 ms, would lose the last half second of acknowledged sends to a kill -9); {@code RETENTION_TIME} keeps the
-     * append-only file from growing by a chunk per message. {@code DB_CLOSE_ON_EXIT=FALSE}: H2's own shutdown hook
-     * would close the database while the server still takes sends, and ElasticMQ's store then acknowledges
-     * sends it no longer writes (found by ./bazaar chaos); the server has to stop first.
+     * at once (its default, 500 ms, would lose the last half second of acknowledged sends to a kill -9).
+     * {@code RETENTION_TIME=0} lets H2 write over a dead chunk as soon as no version in use needs it. H2 keeps dead
+     * chunks 45 s by default so that after a power loss, the operating system's last 30 s of writes perhaps lost, the
+     * file still holds a consistent older version; the 1 s this store used before gave no such thing either, and a
+     * kill -9 loses no completed write. That second kept a second of writes, over 100 MB with the store busy; with
+     * {@link FileCompaction} the file stays near what it holds.
+     * {@code DB_CLOSE_ON_EXIT=FALSE}: H2's own shutdown hook would close the database while the server still takes
+     * sends, and ElasticMQ's store then acknowledges sends it no longer writes (found by ./bazaar chaos); the server
+     * has to stop first.
      */
     public static ActorRef open(ActorSystem system, Path dataDirectory) {
         String uri = url(dataDirectory);
@@ -97,7 +102,7 @@ public final class QueueStore {
 
     public static String url(Path dataDirectory) {
         return "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("elasticmq")
-                + ";WRITE_DELAY=0;RETENTION_TIME=1000;DB_CLOSE_ON_EXIT=FALSE";
+                + ";WRITE_DELAY=0;RETENTION_TIME=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** Creates the stored queues again and loads their messages (FIFO ones fixed up, see {@link FifoRestoreFix}). */

@@ -56,9 +56,13 @@ public final class EmbeddedQueue implements AutoCloseable {
      * @param dataDirectory where queues and messages are kept across restarts; null to keep them in memory
      */
     public static EmbeddedQueue start(int port, Path dataDirectory) {
-        ReplacementGuard.check();
-        ActorSystem system = ActorSystem.create("elasticmq");
+        return start(ActorSystem.create("elasticmq"), port, dataDirectory);
+    }
+
+    /** On a given actor system, whose {@code /user/queue-store} a test may then write to directly. */
+    static EmbeddedQueue start(ActorSystem system, int port, Path dataDirectory) {
         try {
+            ReplacementGuard.check();
             ActorRef store = dataDirectory == null ? null : QueueStore.open(system, dataDirectory);
             ActorRef manager = system.actorOf(Props.create(QueueManagerActor.class,
                     () -> new QueueManagerActor(new NowProvider(), StrictSQSLimits$.MODULE$, Option.apply(store))),

@@ -173,7 +173,7 @@ class DurableQueueIT {
     }
 
     /** Receives and deletes until three receives in a row come back empty; the bodies in the order received. */
-    private static List<String> drain(SqsClient sqs) {
+    static List<String> drain(SqsClient sqs) {
         String url = sqs.getQueueUrl(r -> r.queueName(QUEUE)).queueUrl();
         List<String> received = new ArrayList<>();
         for (int empty = 0; empty < 3; ) {
@@ -190,7 +190,7 @@ class DurableQueueIT {
         return received;
     }
 
-    private static Process start(int port, Path data) throws Exception {
+    static Process start(int port, Path data) throws Exception {
         return start(port, data, EmbeddedStackMain.class.getName(), "--sqs", String.valueOf(port),
                 "--sqs-data-dir", data.toString(), "--queue", QUEUE, "--dlq", DEAD_LETTER_QUEUE);
     }
@@ -200,7 +200,7 @@ class DurableQueueIT {
     }
 
     /** Starts a JVM on this class path and waits until its output holds {@code readyLine}. */
-    private static Process launch(String readyLine, String mainClass, String... args) throws Exception {
+    static Process launch(String readyLine, String mainClass, String... args) throws Exception {
         Path log = Files.createTempFile("bazaar-sqs", ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), mainClass));
@@ -211,23 +211,27 @@ class DurableQueueIT {
         return process;
     }
 
+    static String output(Process process) throws IOException {
+        return Files.readString(logs.get(process));
+    }
+
     private static void command(Process process, String command, String answer) throws Exception {
         process.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().flush();
         awaitLine(process, answer, Duration.ofSeconds(30));
     }
 
-    private static void awaitLine(Process process, String line, Duration timeout) throws Exception {
+    static void awaitLine(Process process, String line, Duration timeout) throws Exception {
         Path log = logs.get(process);
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!Files.readString(log).contains(line)) {
+        while (!output(process).contains(line)) {
             assertThat(process.isAlive()).as("queue server alive; its log: %s", log).isTrue();
             assertThat(System.nanoTime()).as("'%s' within %s; log: %s", line, timeout, log).isLessThan(deadline);
             Thread.sleep(50);
         }
     }
 
-    private static SqsClient client(int port) {
+    static SqsClient client(int port) {
         return client(port, Duration.ofSeconds(30));
     }
 
@@ -239,7 +243,7 @@ class DurableQueueIT {
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

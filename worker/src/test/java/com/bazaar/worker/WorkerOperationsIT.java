@@ -97,7 +97,9 @@ class WorkerOperationsIT {
             assertThat(count("bazaar.worker.messages.dead-lettered")).isEqualTo(before.get("dead") + 1);
         });
         assertThat(count("bazaar.worker.lag")).isEqualTo(before.get("lag") + 2);
-        assertThat(count("bazaar.worker.transaction")).isGreaterThanOrEqualTo(3);
+        // The first movement was applied on its own (awaited above); the worker's linger may put the other three,
+        // sent together, in one transaction.
+        assertThat(count("bazaar.worker.transaction")).isGreaterThanOrEqualTo(2);
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             HttpResponse<String> response = admin("GET", "/metrics/prometheus");

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -55,18 +54,8 @@ final class OwnStack implements BenchedSystem {
     }
 
     @Override
-    public String movementBody() {
-        return "{\"productId\": %d, \"type\": \"in\", \"quantity\": 1}";
-    }
-
-    @Override
     public long[] products() {
         return products;
-    }
-
-    @Override
-    public String user() {
-        return "admin";
     }
 
     @Override
@@ -76,14 +65,7 @@ final class OwnStack implements BenchedSystem {
 
     @Override
     public long applied() throws Exception {
-        try (var db = stack.database();
-             var query = db.prepareStatement("SELECT count(*) FROM stock_movements WHERE store_id = ?")) {
-            query.setLong(1, store);
-            try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return BenchedSystem.count(stack.database(), "SELECT count(*) FROM stock_movements WHERE store_id = ?", store);
     }
 
     @Override

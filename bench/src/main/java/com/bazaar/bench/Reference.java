@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -62,18 +61,8 @@ final class Reference implements BenchedSystem {
     }
 
     @Override
-    public String movementBody() {
-        return "{\"productId\": %d, \"type\": \"in\", \"quantity\": 1}";
-    }
-
-    @Override
     public long[] products() {
         return products;
-    }
-
-    @Override
-    public String user() {
-        return "admin";
     }
 
     @Override
@@ -83,14 +72,8 @@ final class Reference implements BenchedSystem {
 
     @Override
     public long applied() throws Exception {
-        try (var db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5433/bazaar_peer", "bazaar", "bazaar");
-             var query = db.prepareStatement("SELECT count(*) FROM \"StockMovements\" WHERE \"storeId\" = ?")) {
-            query.setLong(1, store);
-            try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return BenchedSystem.count(DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5433/bazaar_peer", "bazaar",
+                "bazaar"), "SELECT count(*) FROM \"StockMovements\" WHERE \"storeId\" = ?", store);
     }
 
     /** node, and PostgreSQL with its backends, as {@code reference.sh pids} lists them. */

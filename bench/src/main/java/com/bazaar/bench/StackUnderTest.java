@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -78,7 +79,7 @@ final class StackUnderTest {
      * and its backends), the queue server, the worker and the service.
      */
     Map<String, List<ProcessHandle>> processes() throws IOException {
-        Map<String, List<ProcessHandle>> parts = new java.util.LinkedHashMap<>();
+        Map<String, List<ProcessHandle>> parts = new LinkedHashMap<>();
         List<ProcessHandle> postgresql = new ArrayList<>();
         Path postmaster = state.resolve("postgres/postmaster.pid");
         if (Files.exists(postmaster)) {

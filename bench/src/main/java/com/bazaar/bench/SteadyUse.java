@@ -41,7 +41,6 @@ public final class SteadyUse {
 
     public static void main(String[] args) throws Exception {
         new SteadyUse(Options.parse(args, DEFAULTS)).run();
-        System.exit(0);
     }
 
     private int option(String name) {

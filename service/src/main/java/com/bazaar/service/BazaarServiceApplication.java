@@ -52,6 +52,9 @@ import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.jdbi.v3.core.Jdbi;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -135,6 +138,16 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         loginThrottle.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         var errors = new JsonErrorHandler(environment.getObjectMapper());
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(errors));
+        int maxConnections = configuration.getRequestLimits().getMaxConnections();
+        environment.lifecycle().addEventListener(new LifeCycle.Listener() {
+            // Before the connectors start: the limit listens to their accepts only if it is there when they do.
+            @Override
+            public void lifeCycleStarting(LifeCycle event) {
+                if (event instanceof Server server) {
+                    server.addBean(new NetworkConnectionLimit(maxConnections, server));
+                }
+            }
+        });
         environment.getApplicationContext().setErrorHandler(errors);
 
         environment.jersey().register(new ProductResource(products, reads.onDemand(ProductDao.class), catalogCaches.products()));

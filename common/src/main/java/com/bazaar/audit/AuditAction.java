@@ -11,7 +11,13 @@ public enum AuditAction {
     /** A level went from above its threshold to at or under it; entity id {@code storeId:productId}. */
     LOW_STOCK_REACHED("inventory_level"),
     /** An admin set or cleared a level's threshold (details: before and after); entity id {@code storeId:productId}. */
-    LOW_STOCK_THRESHOLD_SET("inventory_level");
+    LOW_STOCK_THRESHOLD_SET("inventory_level"),
+    /** The worker took a hold (entity id: the reservation's); the rest of a hold's life follows. */
+    RESERVATION_CREATED("reservation"),
+    RESERVATION_REJECTED("reservation"),
+    RESERVATION_RELEASED("reservation"),
+    RESERVATION_EXPIRED("reservation"),
+    RESERVATION_CONSUMED("reservation");
 
     private final String entityType;
 

@@ -3,6 +3,8 @@ package com.bazaar.db;
 import com.bazaar.movement.MovementSource;
 import com.bazaar.movement.MovementStatus;
 import com.bazaar.movement.MovementType;
+import com.bazaar.feed.ChangeType;
+import com.bazaar.reservation.ReservationStatus;
 import java.sql.Types;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -21,6 +23,7 @@ import org.jdbi.v3.core.spi.JdbiPlugin;
  */
 public final class WireNameEnums extends JdbiPlugin.Singleton {
     private static final List<Class<? extends Enum<?>>> ENUMS = List.of(MovementType.class, MovementStatus.class,
+            ReservationStatus.class, ChangeType.class,
             MovementSource.class);
 
     @Override

@@ -10,7 +10,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** The change feed (migration 008): appended to by the worker, read by the API. */
 @RegisterConstructorMapper(InventoryChange.class)
 public interface FeedDao {
-    String COLUMNS = "seq, store_id, product_id, quantity, delta, movement_id, type, applied_at";
+    String COLUMNS = "seq, store_id, product_id, quantity, reserved AS reserved_quantity, quantity - reserved AS available_quantity, delta, reserved_delta, version, movement_id, type, applied_at";
 
     /**
      * Numbers the changes in commit order and writes them, in one statement: the last of the applying transaction,
@@ -23,30 +23,36 @@ public interface FeedDao {
 
     @SqlUpdate("""
             WITH clock AS (UPDATE feed_clock SET seq = seq + cardinality(CAST(:storeIds AS bigint[])) RETURNING seq)
-            INSERT INTO inventory_changes (seq, store_id, product_id, quantity, delta, movement_id, type, applied_at)
+            INSERT INTO inventory_changes (seq, store_id, product_id, quantity, reserved, delta, reserved_delta, version,
+                                           movement_id, type, applied_at)
             SELECT clock.seq - cardinality(CAST(:storeIds AS bigint[])) + c.position, c.store_id, c.product_id,
-                   c.quantity, c.delta, c.movement_id, c.type, c.applied_at
+                   c.quantity, c.reserved, c.delta, c.reserved_delta, c.version, c.movement_id, c.type, c.applied_at
             FROM clock, unnest(CAST(:storeIds AS bigint[]), CAST(:productIds AS bigint[]), CAST(:quantities AS bigint[]),
-                               CAST(:deltas AS bigint[]), CAST(:movementIds AS uuid[]), CAST(:types AS varchar[]),
+                               CAST(:reserved AS bigint[]), CAST(:deltas AS bigint[]), CAST(:reservedDeltas AS bigint[]),
+                               CAST(:versions AS bigint[]), CAST(:movementIds AS uuid[]), CAST(:types AS varchar[]),
                                CAST(:appliedAts AS timestamptz[]))
-                        WITH ORDINALITY AS c (store_id, product_id, quantity, delta, movement_id, type, applied_at, position)
+                        WITH ORDINALITY AS c (store_id, product_id, quantity, reserved, delta, reserved_delta, version,
+                                              movement_id, type, applied_at, position)
             """)
     void appendColumns(@BindMethods Columns columns);
 
     /** Changes column by column, as {@code LedgerDao.Columns} does for the ledger. */
-    record Columns(long[] storeIds, long[] productIds, long[] quantities, long[] deltas, UUID[] movementIds,
-                   String[] types, String[] appliedAts) {
+    record Columns(long[] storeIds, long[] productIds, long[] quantities, long[] reserved, long[] deltas,
+                   long[] reservedDeltas, long[] versions, UUID[] movementIds, String[] types, String[] appliedAts) {
 
         static Columns of(List<InventoryChange> changes) {
             int n = changes.size();
-            Columns c = new Columns(new long[n], new long[n], new long[n], new long[n], new UUID[n], new String[n],
-                    new String[n]);
+            Columns c = new Columns(new long[n], new long[n], new long[n], new long[n], new long[n], new long[n],
+                    new long[n], new UUID[n], new String[n], new String[n]);
             for (int i = 0; i < n; i++) {
                 InventoryChange change = changes.get(i);
                 c.storeIds[i] = change.storeId();
                 c.productIds[i] = change.productId();
                 c.quantities[i] = change.quantity();
+                c.reserved[i] = change.reservedQuantity();
                 c.deltas[i] = change.delta();
+                c.reservedDeltas[i] = change.reservedDelta();
+                c.versions[i] = change.version();
                 c.movementIds[i] = change.movementId();
                 c.types[i] = change.type().toString();
                 c.appliedAts[i] = change.appliedAt().toString();

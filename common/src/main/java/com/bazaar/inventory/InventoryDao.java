@@ -29,28 +29,32 @@ public interface InventoryDao {
             FROM unnest(CAST(:storeIds AS bigint[]), CAST(:productIds AS bigint[])) AS k (store_id, product_id)
             ORDER BY store_id, product_id
             ON CONFLICT (store_id, product_id) DO UPDATE SET quantity = inventory_levels.quantity
-            RETURNING store_id, product_id, quantity, low_stock_threshold
+            RETURNING store_id, product_id, quantity, reserved, version, low_stock_threshold
             """)
     List<InventoryLevel> lock(long[] storeIds, long[] productIds);
 
-    /** Sets the quantities of levels the caller has locked, in one statement. */
+    /** Sets the quantities, reserved quantities and versions of levels the caller has locked, in one statement. */
     default void update(List<InventoryLevel> levels) {
         update(levels.stream().mapToLong(InventoryLevel::storeId).toArray(),
                 levels.stream().mapToLong(InventoryLevel::productId).toArray(),
-                levels.stream().mapToLong(InventoryLevel::quantity).toArray());
+                levels.stream().mapToLong(InventoryLevel::quantity).toArray(),
+                levels.stream().mapToLong(InventoryLevel::reserved).toArray(),
+                levels.stream().mapToLong(InventoryLevel::version).toArray());
     }
 
     @SqlUpdate("""
-            UPDATE inventory_levels l SET quantity = v.quantity, updated_at = now()
-            FROM unnest(CAST(:storeIds AS bigint[]), CAST(:productIds AS bigint[]), CAST(:quantities AS bigint[]))
-                 AS v (store_id, product_id, quantity)
+            UPDATE inventory_levels l SET quantity = v.quantity, reserved = v.reserved, version = v.version,
+                                          updated_at = now()
+            FROM unnest(CAST(:storeIds AS bigint[]), CAST(:productIds AS bigint[]), CAST(:quantities AS bigint[]),
+                        CAST(:reserved AS bigint[]), CAST(:versions AS bigint[]))
+                 AS v (store_id, product_id, quantity, reserved, version)
             WHERE l.store_id = v.store_id AND l.product_id = v.product_id
             """)
-    void update(long[] storeIds, long[] productIds, long[] quantities);
+    void update(long[] storeIds, long[] productIds, long[] quantities, long[] reserved, long[] versions);
 
     String ITEM = """
             SELECT l.product_id, p.name AS product_name, l.quantity AS current_quantity, l.low_stock_threshold,
-                   COALESCE(l.quantity <= l.low_stock_threshold, false) AS low_stock
+                   COALESCE(l.quantity <= l.low_stock_threshold, false) AS low_stock, l.reserved
             FROM inventory_levels l JOIN products p ON p.id = l.product_id
             """;
 
@@ -64,7 +68,8 @@ public interface InventoryDao {
     /** Empty if the product does not exist; quantity 0 and no threshold if the store has never had it. */
     @SqlQuery("""
             SELECT p.id AS product_id, p.name AS product_name, COALESCE(l.quantity, 0) AS current_quantity,
-                   l.low_stock_threshold, COALESCE(l.quantity <= l.low_stock_threshold, false) AS low_stock
+                   l.low_stock_threshold, COALESCE(l.quantity <= l.low_stock_threshold, false) AS low_stock,
+                   COALESCE(l.reserved, 0) AS reserved
             FROM products p
             LEFT JOIN inventory_levels l ON l.product_id = p.id AND l.store_id = :storeId
             WHERE p.id = :productId

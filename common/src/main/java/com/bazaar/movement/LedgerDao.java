@@ -21,7 +21,7 @@ public interface LedgerDao {
     String VIEW = """
             SELECT m.id, m.movement_id, m.store_id, m.product_id, s.name AS store_name, p.name AS product_name, m.type,
                    m.quantity, m.expected_quantity, m.delta, m.status, m.reason, m.rejection_reason, m.actor, m.source, m.request_id,
-                   m.occurred_at, m.accepted_at, m.created_at, m.applied_at, m.transfer_id
+                   m.occurred_at, m.accepted_at, m.created_at, m.applied_at, m.transfer_id, m.reservation_id
             FROM stock_movements m
             LEFT JOIN stores s ON s.id = m.store_id
             LEFT JOIN products p ON p.id = m.product_id
@@ -53,19 +53,20 @@ public interface LedgerDao {
     @SqlQuery("""
             INSERT INTO stock_movements (movement_id, store_id, product_id, type, quantity, expected_quantity, delta,
                                          status, reason, rejection_reason, actor, source, request_id, occurred_at,
-                                         accepted_at, applied_at, transfer_id)
+                                         accepted_at, applied_at, transfer_id, reservation_id)
             SELECT movement_id, store_id, product_id, type, quantity, expected_quantity, delta, status, reason,
-                   rejection_reason, actor, source, request_id, occurred_at, accepted_at, applied_at, transfer_id
+                   rejection_reason, actor, source, request_id, occurred_at, accepted_at, applied_at, transfer_id,
+                   reservation_id
             FROM unnest(CAST(:movementIds AS uuid[]), CAST(:storeIds AS bigint[]), CAST(:productIds AS bigint[]),
                         CAST(:types AS varchar[]), CAST(:quantities AS integer[]), CAST(:expectedQuantities AS integer[]),
                         CAST(:deltas AS bigint[]), CAST(:statuses AS varchar[]), CAST(:reasons AS varchar[]),
                         CAST(:rejectionReasons AS varchar[]), CAST(:actors AS varchar[]), CAST(:sources AS varchar[]),
                         CAST(:requestIds AS varchar[]), CAST(:occurredAts AS timestamptz[]),
                         CAST(:acceptedAts AS timestamptz[]), CAST(:appliedAts AS timestamptz[]),
-                        CAST(:transferIds AS uuid[]))
+                        CAST(:transferIds AS uuid[]), CAST(:reservationIds AS uuid[]))
                  WITH ORDINALITY AS r (movement_id, store_id, product_id, type, quantity, expected_quantity, delta, status,
                                        reason, rejection_reason, actor, source, request_id, occurred_at, accepted_at,
-                                       applied_at, transfer_id, position)
+                                       applied_at, transfer_id, reservation_id, position)
             ORDER BY position
             ON CONFLICT (movement_id) DO NOTHING
             RETURNING movement_id
@@ -76,13 +77,14 @@ public interface LedgerDao {
     record Columns(UUID[] movementIds, long[] storeIds, long[] productIds, String[] types, int[] quantities,
                    Integer[] expectedQuantities, long[] deltas, String[] statuses, String[] reasons,
                    String[] rejectionReasons, String[] actors, String[] sources, String[] requestIds,
-                   String[] occurredAts, String[] acceptedAts, String[] appliedAts, UUID[] transferIds) {
+                   String[] occurredAts, String[] acceptedAts, String[] appliedAts, UUID[] transferIds,
+                   UUID[] reservationIds) {
 
         static Columns of(List<LedgerEntry> entries) {
             int n = entries.size();
             Columns c = new Columns(new UUID[n], new long[n], new long[n], new String[n], new int[n], new Integer[n],
                     new long[n], new String[n], new String[n], new String[n], new String[n], new String[n],
-                    new String[n], new String[n], new String[n], new String[n], new UUID[n]);
+                    new String[n], new String[n], new String[n], new String[n], new UUID[n], new UUID[n]);
             for (int i = 0; i < n; i++) {
                 LedgerEntry entry = entries.get(i);
                 Movement m = entry.movement();
@@ -103,6 +105,7 @@ public interface LedgerDao {
                 c.acceptedAts[i] = text(m.acceptedAt());
                 c.appliedAts[i] = text(entry.appliedAt());
                 c.transferIds[i] = m.transferId();
+                c.reservationIds[i] = m.reservationId();
             }
             return c;
         }
@@ -170,7 +173,8 @@ public interface LedgerDao {
                     instant(rs, "accepted_at"),
                     instant(rs, "created_at"),
                     instant(rs, "applied_at"),
-                    rs.getObject("transfer_id", UUID.class));
+                    rs.getObject("transfer_id", UUID.class),
+                    rs.getObject("reservation_id", UUID.class));
         }
 
         private static Instant instant(ResultSet rs, String column) throws SQLException {

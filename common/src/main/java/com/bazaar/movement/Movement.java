@@ -1,5 +1,6 @@
 package com.bazaar.movement;
 
+import com.bazaar.queue.QueuedChange;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,6 +11,7 @@ import java.util.UUID;
  * @param acceptedAt when SQS received it (the service's enqueue, or another producer's send)
  * @param toStoreId  for a transfer as it came off the queue ({@code transfer_out}), the store the stock goes to; else null
  * @param transferId for a leg of a transfer (a ledger row), the transfer's id; else null
+ * @param reservationId for an {@code out}, the hold it consumes; else null
  */
 public record Movement(
         UUID movementId,
@@ -25,7 +27,8 @@ public record Movement(
         String requestId,
         Instant acceptedAt,
         Long toStoreId,
-        UUID transferId) {
+        UUID transferId,
+        UUID reservationId) implements QueuedChange {
 
     /** A transfer as it came off the queue, before the worker split it into its two legs. */
     public boolean isTransfer() {

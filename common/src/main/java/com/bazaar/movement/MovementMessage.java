@@ -1,6 +1,7 @@
 package com.bazaar.movement;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.bazaar.queue.QueueMessage;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +19,7 @@ import java.util.UUID;
  * @param occurredAt when absent, the time SQS received the message
  * @param actor who or what moved the stock; when absent, "sqs"
  * @param toStoreId only for a transfer ({@code transfer_out} from {@code storeId}): the store the stock goes to
+ * @param reservationId only for an {@code out}: the hold it consumes
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidQuantities
@@ -31,7 +33,8 @@ public record MovementMessage(
         Instant occurredAt,
         @Size(min = 1, max = MovementRules.MAX_ACTOR_LENGTH) @Pattern(regexp = "\\S(.*\\S)?", message = "must not start or end with white space") String actor,
         @Size(max = MovementRules.MAX_REASON_LENGTH) String reason,
-        @Min(1) Long toStoreId) implements ValidQuantities.Quantities {
+        @Min(1) Long toStoreId,
+        UUID reservationId) implements ValidQuantities.Quantities, QueueMessage {
 
     @Override
     public boolean transfersAllowed() {
@@ -42,7 +45,13 @@ public record MovementMessage(
      * The SQS message group of a FIFO queue: one per store and product, so their movements stay in order. A
      * transfer's is its source's: ordered with the source's movements, not with the destination's.
      */
+    @Override
     public String messageGroupId() {
         return storeId + ":" + productId;
+    }
+
+    @Override
+    public String deduplicationId() {
+        return movementId.toString();
     }
 }

@@ -3,6 +3,7 @@ package com.bazaar.movement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The rules a movement must meet beyond its JSON shape and limits, written once with their wording: the
@@ -64,6 +65,13 @@ public final class MovementRules {
         return sameStoreProblem(storeId, toStoreId);
     }
 
+    /** Only a sale consumes a hold. */
+    public static Optional<Problem> reservationProblem(MovementType type, UUID reservationId) {
+        return reservationId != null && type != MovementType.OUT
+                ? Optional.of(new Problem("reservationId", "is only allowed with type out"))
+                : Optional.empty();
+    }
+
     /** A transfer must leave its store. */
     public static Optional<Problem> sameStoreProblem(Long fromStoreId, Long toStoreId) {
         return toStoreId != null && toStoreId.equals(fromStoreId)
@@ -73,16 +81,25 @@ public final class MovementRules {
 
     /**
      * Why a movement cannot apply to the level it finds, or empty: a count whose expected quantity is not the level
-     * (compare-and-set), or a removal larger than the stock on hand when stock may not go below zero.
+     * (compare-and-set), or, when stock may not go below zero, a removal larger than what it may take: the stock on
+     * hand less what is held for others.
+     *
+     * @param heldForOthers the level's active holds, or 0 for a sale that consumes a hold (it takes held stock, and
+     *                      only on hand may not go below zero)
      */
-    public static Optional<String> levelProblem(Movement movement, long onHand, boolean allowNegativeStock) {
+    public static Optional<String> levelProblem(Movement movement, long onHand, long heldForOthers,
+                                                boolean allowNegativeStock) {
         if (movement.expectedQuantity() != null && movement.expectedQuantity() != onHand) {
             return Optional.of("count expected " + movement.expectedQuantity() + " on hand, found " + onHand);
         }
-        if (movement.type().levelAfter(onHand, movement.quantity()) < 0 && !allowNegativeStock) {
-            return Optional.of("insufficient stock: " + onHand + " on hand, " + movement.quantity() + " requested");
+        if (allowNegativeStock || movement.type().levelAfter(onHand - heldForOthers, movement.quantity()) >= 0
+                || movement.type() == MovementType.COUNT) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        return Optional.of(heldForOthers == 0
+                ? "insufficient stock: " + onHand + " on hand, " + movement.quantity() + " requested"
+                : "insufficient available stock: " + onHand + " on hand, " + heldForOthers + " reserved, "
+                + movement.quantity() + " requested");
     }
 
     /** @param acceptedAt when the service (or SQS, for other producers) accepted the movement */

@@ -10,6 +10,7 @@ import java.util.UUID;
  *
  * @param ledgerId the row's place in the ledger, which breaks ties of occurredAt in the report (not shown)
  * @param transferId on a leg of a transfer ({@code transfer_out}, {@code transfer_in}), the transfer; else null
+ * @param reservationId on an {@code out} that named a hold, the hold; else null
  */
 public record MovementView(
         @JsonIgnore long ledgerId,
@@ -32,7 +33,8 @@ public record MovementView(
         Instant acceptedAt,
         Instant createdAt,
         Instant appliedAt,
-        UUID transferId) {
+        UUID transferId,
+        UUID reservationId) {
 
     public record Ref(long id, String name) {
     }

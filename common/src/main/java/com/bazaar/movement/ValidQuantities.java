@@ -8,9 +8,11 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.UUID;
 
 /**
- * Checks {@link MovementRules#quantityProblem} and {@link MovementRules#transferProblem} on a movement body, reporting the problem on the field it names,
+ * Checks {@link MovementRules#quantityProblem}, {@link MovementRules#transferProblem} and
+ * {@link MovementRules#reservationProblem} on a movement body, reporting the problem on the field it names,
  * so that the HTTP API and the queue word it alike. Missing fields are left to {@code @NotNull}.
  */
 @Target(ElementType.TYPE)
@@ -40,6 +42,11 @@ public @interface ValidQuantities {
             return null;
         }
 
+        /** The hold an {@code out} consumes. */
+        default UUID reservationId() {
+            return null;
+        }
+
         /** Whether this body may carry a transfer (a queue message may, an HTTP movement may not). */
         default boolean transfersAllowed() {
             return false;
@@ -54,6 +61,7 @@ public @interface ValidQuantities {
             }
             return MovementRules.quantityProblem(body.type(), body.quantity(), body.expectedQuantity())
                     .or(() -> MovementRules.transferProblem(body.type(), body.storeId(), body.toStoreId(), body.transfersAllowed()))
+                    .or(() -> MovementRules.reservationProblem(body.type(), body.reservationId()))
                     .map(problem -> {
                         context.disableDefaultConstraintViolation();
                         context.buildConstraintViolationWithTemplate(problem.message()).addPropertyNode(problem.field())

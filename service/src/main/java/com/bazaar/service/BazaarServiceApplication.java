@@ -27,6 +27,9 @@ import com.bazaar.service.errors.JsonErrorHandler;
 import com.bazaar.service.http.RequestIdFilter;
 import com.bazaar.service.http.SecurityHeadersFilter;
 import com.bazaar.service.inventory.InventoryChangesResource;
+import com.bazaar.service.reservation.ReservationResource;
+import com.bazaar.service.reservation.StoreReservationResource;
+import com.bazaar.reservation.ReservationDao;
 import com.bazaar.service.inventory.ProductQuantityResource;
 import com.bazaar.service.inventory.StoreInventoryResource;
 import com.bazaar.service.movement.AcceptMovementResource;
@@ -156,6 +159,10 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         LedgerDao ledger = jdbi.onDemand(LedgerDao.class);
         environment.jersey().register(new MovementResource(ledger, reads.onDemand(LedgerDao.class)));
         environment.jersey().register(new TransferResource(catalogIds, publisher, ledger, clock));
+        ReservationDao reservations = jdbi.onDemand(ReservationDao.class);
+        environment.jersey().register(new StoreReservationResource(catalogIds, publisher, reservations,
+                reads.onDemand(ReservationDao.class), clock));
+        environment.jersey().register(new ReservationResource(publisher, reservations));
         environment.jersey().register(new StoreInventoryResource(catalogIds, inventory,
                 reads.onDemand(InventoryDao.class)));
         environment.jersey().register(new ProductQuantityResource(catalogIds, reads.onDemand(InventoryDao.class)));

@@ -22,6 +22,7 @@ public final class Movements {
     private Long storeId;
     private Long toStoreId;
     private String actor;
+    private String reservationId;
 
     private Movements(MovementType type, long productId, int quantity) {
         this.type = type;
@@ -89,6 +90,12 @@ public final class Movements {
         return this;
     }
 
+    /** The hold an out consumes. */
+    public Movements consuming(Object reservationId) {
+        this.reservationId = reservationId.toString();
+        return this;
+    }
+
     /** A queue message's actor. */
     public Movements by(String actor) {
         this.actor = actor;
@@ -125,6 +132,9 @@ public final class Movements {
         fields.add("\"quantity\": " + quantity);
         if (expectedQuantity != null) {
             fields.add("\"expectedQuantity\": " + expectedQuantity);
+        }
+        if (reservationId != null) {
+            fields.add("\"reservationId\": \"" + reservationId + "\"");
         }
         if (reason != null) {
             fields.add("\"reason\": \"" + reason + "\"");

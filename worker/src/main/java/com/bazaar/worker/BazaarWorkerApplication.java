@@ -21,6 +21,7 @@ import com.bazaar.worker.consumer.MovementQueue;
 import com.bazaar.worker.deadletter.DeadLetterSummaryTask;
 import com.bazaar.worker.deadletter.RedriveDeadLettersTask;
 import com.bazaar.worker.ledger.LedgerWriter;
+import com.bazaar.worker.reservation.ExpirySweep;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -75,6 +76,10 @@ public class BazaarWorkerApplication extends Application<WorkerConfiguration> {
         environment.healthChecks().register("consumer", new ConsumerHealthCheck(movementConsumer, consumer));
         environment.admin().addTask(ConsumerSwitchTask.pause(movementConsumer));
         environment.admin().addTask(ConsumerSwitchTask.resume(movementConsumer));
+
+        environment.lifecycle().manage(new ExpirySweep(ledger,
+                environment.lifecycle().scheduledExecutorService("expiry-sweep").build(),
+                worker.getExpirySweepInterval().toJavaDuration(), environment.metrics().meter("bazaar.worker.reservations.expired")));
 
         var backlog = new BacklogMonitor(sqs, queueUrl, deadLetterQueueUrl, movementConsumer,
                 environment.lifecycle().scheduledExecutorService("backlog-monitor").build(), worker.getBacklog(), clock,

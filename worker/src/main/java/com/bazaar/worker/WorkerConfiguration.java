@@ -6,8 +6,11 @@ import com.bazaar.worker.consumer.ConsumerConfiguration;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.server.ServerFactory;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The worker's view of config.yml. It serves no API, so its server is the {@code worker.server} block
@@ -45,6 +48,11 @@ public class WorkerConfiguration extends BazaarConfiguration {
         @NotNull
         private BacklogConfiguration backlog = new BacklogConfiguration();
 
+        /** How often holds past their expiresAt are looked for and ended (see ExpirySweep). */
+        @NotNull
+        @MinDuration(value = 10, unit = TimeUnit.MILLISECONDS)
+        private Duration expirySweepInterval = Duration.milliseconds(500);
+
         /** Off by default: an out or manual movement larger than the stock on hand is rejected. */
         private boolean allowNegativeStock;
 
@@ -70,6 +78,14 @@ public class WorkerConfiguration extends BazaarConfiguration {
 
         public void setAllowNegativeStock(boolean allowNegativeStock) {
             this.allowNegativeStock = allowNegativeStock;
+        }
+
+        public Duration getExpirySweepInterval() {
+            return expirySweepInterval;
+        }
+
+        public void setExpirySweepInterval(Duration expirySweepInterval) {
+            this.expirySweepInterval = expirySweepInterval;
         }
 
         public ServerFactory getServer() {

@@ -58,7 +58,7 @@ public class AuditLogResource {
     @ApiResponse(responseCode = "400", description = "A malformed or out-of-range parameter (the message names it), "
             + "`startDate` after `endDate`, or `offset + limit` over 10,000")
     public AuditPage find(
-            @QueryParam("entityType") @Parameter(description = "The entity type of an audit action: product, store, stock_movement, inventory_level")
+            @QueryParam("entityType") @Parameter(description = "The entity type of an audit action: product, store, stock_movement, inventory_level, reservation")
             @Size(min = 1, max = 50) String entityType,
             @QueryParam("entityId") @Size(min = 1, max = 64) String entityId,
             @QueryParam("userId") @Size(min = 1, max = 255) String userId,

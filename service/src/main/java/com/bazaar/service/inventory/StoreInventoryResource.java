@@ -51,7 +51,7 @@ public class StoreInventoryResource {
     }
 
     public record StoreItem(long storeId, long productId, String productName, long currentQuantity,
-                            Integer lowStockThreshold, boolean lowStock) {
+                            long reservedQuantity, long availableQuantity, Integer lowStockThreshold, boolean lowStock) {
     }
 
     /** The field must be there; null clears the threshold. */
@@ -112,7 +112,7 @@ public class StoreInventoryResource {
     private static StoreItem item(Optional<InventoryItem> found, long storeId, long productId) {
         InventoryItem item = found.orElseThrow(() -> new NotFoundException(Missing.product(productId)));
         return new StoreItem(storeId, item.productId(), item.productName(), item.currentQuantity(),
-                item.lowStockThreshold(), item.lowStock());
+                item.reservedQuantity(), item.availableQuantity(), item.lowStockThreshold(), item.lowStock());
     }
 
 }

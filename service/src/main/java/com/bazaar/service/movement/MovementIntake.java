@@ -59,7 +59,7 @@ final class MovementIntake {
         catalog.requireProduct(request.productId());
         UUID id = idempotencyKey == null ? UUID.randomUUID() : transferId(user.getName(), idempotencyKey);
         return new MovementMessage(id, request.fromStoreId(), request.productId(), MovementType.TRANSFER_OUT,
-                request.quantity(), null, now(), user.getName(), request.reason(), request.toStoreId());
+                request.quantity(), null, now(), user.getName(), request.reason(), request.toStoreId(), null);
     }
 
     /** Microseconds: what PostgreSQL keeps, so the 202 shows the time the ledger will show. */
@@ -77,7 +77,7 @@ final class MovementIntake {
         catalog.requireProduct(request.productId());
         UUID movementId = idempotencyKey == null ? UUID.randomUUID() : movementId(user.getName(), idempotencyKey);
         return new MovementMessage(movementId, storeId, request.productId(), request.type(), request.quantity(),
-                request.expectedQuantity(), occurredAt, user.getName(), request.reason(), null);
+                request.expectedQuantity(), occurredAt, user.getName(), request.reason(), null, request.reservationId());
     }
 
     /**

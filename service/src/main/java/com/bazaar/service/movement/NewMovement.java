@@ -8,8 +8,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.UUID;
 
-/** The body of {@code POST /stores/{storeId}/stock-movements}. */
+/**
+ * The body of {@code POST /stores/{storeId}/stock-movements} (and an item of a batch).
+ *
+ * @param reservationId only with type out: the hold the sale consumes
+ */
 @ValidQuantities
 public record NewMovement(
         @NotNull @Min(1) Long productId,
@@ -17,5 +22,6 @@ public record NewMovement(
         @NotNull @Min(0) @Max(MovementRules.MAX_QUANTITY) Integer quantity,
         @Min(0) @Max(MovementRules.MAX_QUANTITY) Integer expectedQuantity,
         @Size(max = MovementRules.MAX_REASON_LENGTH) String reason,
-        Instant occurredAt) implements ValidQuantities.Quantities {
+        Instant occurredAt,
+        UUID reservationId) implements ValidQuantities.Quantities {
 }

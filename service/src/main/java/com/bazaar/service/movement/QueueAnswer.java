@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /** The acceptance endpoints' answer once the queue has spoken: their 202, or one 503 for an unreachable queue. */
-final class QueueAnswer {
+public final class QueueAnswer {
     private static final Logger LOG = LoggerFactory.getLogger(QueueAnswer.class);
     static final int RETRY_AFTER_SECONDS = 2;
 
@@ -19,7 +19,7 @@ final class QueueAnswer {
     }
 
     /** The 202 once the queue has the messages, else 503; on the SDK's thread, so with the request id put back. */
-    static CompletionStage<Response> answer(CompletionStage<Void> sent, String requestId, Supplier<Response> accepted) {
+    public static CompletionStage<Response> answer(CompletionStage<Void> sent, String requestId, Supplier<Response> accepted) {
         return sent.handle((done, failure) -> {
             try (var mdc = MDC.putCloseable(RequestIdFilter.MDC_KEY, requestId)) {
                 return failure != null ? queueUnavailable(failure) : accepted.get();

@@ -1,9 +1,9 @@
 package com.bazaar.service.movement;
 
-import com.bazaar.movement.MovementCodec;
-import com.bazaar.movement.MovementMessage;
 import com.bazaar.movement.MovementSource;
 import com.bazaar.queue.MessageAttributes;
+import com.bazaar.queue.QueueCodec;
+import com.bazaar.queue.QueueMessage;
 import com.bazaar.queue.QueueUrl;
 import com.codahale.metrics.Timer;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
- * Puts accepted movements on SQS: one at a time through the SDK's batch manager, which sends the messages of
+ * Puts accepted movements and holds on SQS: one at a time through the SDK's batch manager, which sends the messages of
  * concurrent requests ten at a time; a request's own list in SendMessageBatch calls of ten, one after the other.
  */
 public final class SqsMovementPublisher implements MovementPublisher {
@@ -28,7 +28,7 @@ public final class SqsMovementPublisher implements MovementPublisher {
     private final SqsAsyncClient sqs;
     private final SqsAsyncBatchManager batches;
     private final QueueUrl queue;
-    private final MovementCodec codec = new MovementCodec();
+    private final QueueCodec codec = new QueueCodec();
     private final Timer enqueueTime;
     private final Duration giveUpAfter;
 
@@ -46,7 +46,7 @@ public final class SqsMovementPublisher implements MovementPublisher {
     }
 
     @Override
-    public CompletableFuture<Void> publish(MovementMessage message, String requestId) {
+    public CompletableFuture<Void> publish(QueueMessage message, String requestId) {
         SendMessageRequest.Builder request;
         try {
             request = SendMessageRequest.builder()
@@ -60,7 +60,7 @@ public final class SqsMovementPublisher implements MovementPublisher {
             // SQS drops a repeat of the same deduplication id within five minutes; the worker's unique
             // movement id covers any repeat after that.
             request.messageGroupId(message.messageGroupId())
-                    .messageDeduplicationId(message.movementId().toString());
+                    .messageDeduplicationId(message.deduplicationId());
         }
         Timer.Context timing = enqueueTime.time();
         return batches.sendMessage(request.build()).orTimeout(giveUpAfter.toMillis(), TimeUnit.MILLISECONDS)
@@ -69,7 +69,7 @@ public final class SqsMovementPublisher implements MovementPublisher {
 
     /** Ten per call, each call after the one before succeeded, so that one product's movements keep their order. */
     @Override
-    public CompletableFuture<Void> publishInOrder(List<MovementMessage> messages, String requestId) {
+    public CompletableFuture<Void> publishInOrder(List<? extends QueueMessage> messages, String requestId) {
         List<List<SendMessageBatchRequestEntry>> calls = new ArrayList<>();
         try {
             for (int start = 0; start < messages.size(); start += MAX_PER_CALL) {
@@ -98,11 +98,11 @@ public final class SqsMovementPublisher implements MovementPublisher {
                 .whenComplete((done, failure) -> timing.stop());
     }
 
-    private SendMessageBatchRequestEntry entry(int position, MovementMessage message, String requestId) {
+    private SendMessageBatchRequestEntry entry(int position, QueueMessage message, String requestId) {
         var entry = SendMessageBatchRequestEntry.builder().id(String.valueOf(position))
                 .messageBody(codec.encode(message)).messageAttributes(attributes(requestId));
         if (queue.isFifo()) {
-            entry.messageGroupId(message.messageGroupId()).messageDeduplicationId(message.movementId().toString());
+            entry.messageGroupId(message.messageGroupId()).messageDeduplicationId(message.deduplicationId());
         }
         return entry.build();
     }

@@ -51,8 +51,6 @@ class ContractEndpointsIT {
      */
     static final Set<String> NOT_YET_BUILT = Set.of(
             "POST /stock-movements",
-            "POST /stores/{}/reservations", "GET /stores/{}/reservations", "GET /reservations/{}",
-            "POST /reservations/{}/release",
             "POST /webhooks", "GET /webhooks", "GET /webhooks/{}", "DELETE /webhooks/{}", "POST /webhooks/{}/resume",
             "GET /webhooks/{}/deliveries",
             "GET /audit-logs/verify",
@@ -68,6 +66,7 @@ class ContractEndpointsIT {
     static long product;
     static String productName;
     static UUID movement;
+    static UUID reservation;
 
     record Call(String method, String path, String body, String contentType, List<String> headers) {
         Call(String method, String path, String body, String contentType) {
@@ -123,6 +122,12 @@ class ContractEndpointsIT {
                                              source, occurred_at, applied_at)
                 VALUES (:id, :store, :product, 'in', 1, 1, 'applied', 'seed', 'api', :at, :at)""")
                 .bind("id", movement).bind("store", store).bind("product", product).bind("at", Instant.now()).execute());
+        reservation = UUID.randomUUID();
+        ServiceTestApp.database().useHandle(h -> h.createUpdate("""
+                INSERT INTO reservations (id, store_id, product_id, quantity, status, expires_at, created_at, applied_at,
+                                          rejection_reason, actor, source)
+                VALUES (:id, :store, :product, 1, 'rejected', :at, :at, :at, 'seed', 'seed', 'api')""")
+                .bind("id", reservation).bind("store", store).bind("product", product).bind("at", Instant.now()).execute());
         ServiceTestApp.database().useHandle(h -> h.createUpdate("""
                 INSERT INTO stock_movements (movement_id, store_id, product_id, type, quantity, delta, status, rejection_reason,
                                              actor, source, occurred_at, transfer_id)
@@ -196,6 +201,22 @@ class ContractEndpointsIT {
                         "404", Call.post("/transfers", body.formatted(store, MISSING_ID)),
                         "415", Call.post("/transfers", body.formatted(store, otherStore)).as("text/plain"));
             }
+            case "POST /stores/{}/reservations" -> {
+                String body = "{\"productId\": " + product + ", \"quantity\": %d}";
+                yield Map.of("202", Call.post("/stores/" + store + "/reservations", body.formatted(1)),
+                        "400", Call.post("/stores/" + store + "/reservations", body.formatted(0)),
+                        "404", Call.post("/stores/" + MISSING_ID + "/reservations", body.formatted(1)),
+                        "415", Call.post("/stores/" + store + "/reservations", body.formatted(1)).as("text/plain"));
+            }
+            case "GET /stores/{}/reservations" -> Map.of("200", Call.get("/stores/" + store + "/reservations"),
+                    "400", Call.get("/stores/" + store + "/reservations?status=sideways"),
+                    "404", Call.get("/stores/" + MISSING_ID + "/reservations"));
+            case "GET /reservations/{}" -> Map.of("200", Call.get("/reservations/" + reservation),
+                    "400", Call.get("/reservations/not-a-uuid"), "404", Call.get("/reservations/" + UUID.randomUUID()));
+            case "POST /reservations/{}/release" -> Map.of(
+                    "202", new Call("POST", "/reservations/" + reservation + "/release", null, null),
+                    "400", new Call("POST", "/reservations/not-a-uuid/release", null, null),
+                    "404", new Call("POST", "/reservations/" + UUID.randomUUID() + "/release", null, null));
             case "GET /inventory-changes" -> Map.of("200", Call.get("/inventory-changes?limit=5"),
                     "400", Call.get("/inventory-changes?after=nonsense"));
             case "GET /transfers/{}" -> Map.of("200", Call.get("/transfers/" + transfer),

@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** A store's inventory and its low-stock thresholds, on a fake DAO and catalog: the 400/403/404/415 rules. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class StoreInventoryResourceTest {
-    static final InventoryItem OAT_MILK = new InventoryItem(Catalog.PRODUCT, "Oat milk 1L", 3, 5, true);
+    static final InventoryItem OAT_MILK = new InventoryItem(Catalog.PRODUCT, "Oat milk 1L", 3, 1, 2, 5, true);
     static final InventoryDao INVENTORY = mock(InventoryDao.class);
     static final ResourceExtension RESOURCES = ResourceTier.builder()
             .addResource(new StoreInventoryResource(Catalog.ids(), INVENTORY, Reads.primaryOnly(INVENTORY)))

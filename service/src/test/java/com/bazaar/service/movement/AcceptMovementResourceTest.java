@@ -57,7 +57,7 @@ class AcceptMovementResourceTest {
         Response response = post(ResourceTier.CLERK, Movements.in(Catalog.PRODUCT, 24).reason("delivery").body());
 
         assertThat(response.getStatus()).isEqualTo(202);
-        MovementMessage queued = QUEUE.published().get(0);
+        MovementMessage queued = QUEUE.published(MovementMessage.class).get(0);
         assertThat(queued.type()).isEqualTo(MovementType.IN);
         assertThat(queued.quantity()).isEqualTo(24);
         assertThat(queued.actor()).isEqualTo(ResourceTier.CLERK);
@@ -142,9 +142,9 @@ class AcceptMovementResourceTest {
         as(RESOURCES, ResourceTier.CLERK, PATH).header("Idempotency-Key", "k-1").post(json(body)).close();
         as(RESOURCES, ResourceTier.ADMIN, PATH).header("Idempotency-Key", "k-1").post(json(body)).close();
 
-        UUID first = QUEUE.published().get(0).movementId();
-        assertThat(QUEUE.published().get(1).movementId()).isEqualTo(first);
-        assertThat(QUEUE.published().get(2).movementId()).as("another user's key").isNotEqualTo(first);
+        UUID first = QUEUE.published(MovementMessage.class).get(0).movementId();
+        assertThat(QUEUE.published(MovementMessage.class).get(1).movementId()).isEqualTo(first);
+        assertThat(QUEUE.published(MovementMessage.class).get(2).movementId()).as("another user's key").isNotEqualTo(first);
     }
 
     @Test
@@ -247,7 +247,7 @@ class AcceptMovementResourceTest {
         Response response = as(RESOURCES, ResourceTier.CLERK, PATH + "/batch").header("Idempotency-Key", "sale-9").post(json(batch));
 
         assertThat(response.getStatus()).isEqualTo(202);
-        assertThat(QUEUE.published()).extracting(MovementMessage::movementId).containsExactly(
+        assertThat(QUEUE.published(MovementMessage.class)).extracting(MovementMessage::movementId).containsExactly(
                 MovementIntake.movementId(ResourceTier.CLERK, "sale-9:0"), MovementIntake.movementId(ResourceTier.CLERK, "sale-9:1"));
     }
 }

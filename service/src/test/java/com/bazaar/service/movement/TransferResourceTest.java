@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import com.bazaar.movement.LedgerDao;
+import com.bazaar.movement.MovementMessage;
 import com.bazaar.movement.MovementType;
 import com.bazaar.service.tier.Catalog;
 import com.bazaar.service.tier.FakePublisher;
@@ -48,7 +49,7 @@ class TransferResourceTest {
         Response response = transfer(ResourceTier.CLERK, Catalog.STORE, Catalog.OTHER_STORE, Catalog.PRODUCT);
 
         assertThat(response.getStatus()).isEqualTo(202);
-        assertThat(QUEUE.published()).singleElement().satisfies(message -> {
+        assertThat(QUEUE.published(MovementMessage.class)).singleElement().satisfies(message -> {
             assertThat(message.type()).isEqualTo(MovementType.TRANSFER_OUT);
             assertThat(message.storeId()).isEqualTo(Catalog.STORE);
             assertThat(message.toStoreId()).isEqualTo(Catalog.OTHER_STORE);

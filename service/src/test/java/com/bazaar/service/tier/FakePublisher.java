@@ -1,6 +1,6 @@
 package com.bazaar.service.tier;
 
-import com.bazaar.movement.MovementMessage;
+import com.bazaar.queue.QueueMessage;
 import com.bazaar.service.movement.MovementPublisher;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -8,16 +8,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The queue of the resource tier: keeps what it is given, or fails every publication while {@link #down()}. */
 public final class FakePublisher implements MovementPublisher {
-    private final List<MovementMessage> published = new CopyOnWriteArrayList<>();
+    private final List<QueueMessage> published = new CopyOnWriteArrayList<>();
     private volatile boolean down;
 
     @Override
-    public CompletableFuture<Void> publish(MovementMessage message, String requestId) {
+    public CompletableFuture<Void> publish(QueueMessage message, String requestId) {
         return publishInOrder(List.of(message), requestId);
     }
 
     @Override
-    public CompletableFuture<Void> publishInOrder(List<MovementMessage> messages, String requestId) {
+    public CompletableFuture<Void> publishInOrder(List<? extends QueueMessage> messages, String requestId) {
         if (down) {
             return CompletableFuture.failedFuture(new IllegalStateException("queue unreachable (fake)"));
         }
@@ -25,8 +25,13 @@ public final class FakePublisher implements MovementPublisher {
         return CompletableFuture.completedFuture(null);
     }
 
-    public List<MovementMessage> published() {
+    public List<QueueMessage> published() {
         return published;
+    }
+
+    /** The messages of one kind, in the order they were given. */
+    public <T extends QueueMessage> List<T> published(Class<T> type) {
+        return published.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     public void down() {

@@ -1,12 +1,17 @@
 package com.bazaar.worker.consumer;
 
 import com.bazaar.db.Databases;
-import com.bazaar.movement.MovementCodec;
-import com.bazaar.movement.MovementCodec.InvalidMessageException;
 import com.bazaar.movement.Movement;
 import com.bazaar.movement.MovementMessage;
 import com.bazaar.movement.MovementSource;
 import com.bazaar.queue.MessageAttributes;
+import com.bazaar.queue.QueueCodec;
+import com.bazaar.queue.QueueCodec.InvalidMessageException;
+import com.bazaar.queue.QueueMessage;
+import com.bazaar.queue.QueuedChange;
+import com.bazaar.reservation.HoldMessage;
+import com.bazaar.reservation.HoldRequest;
+import com.bazaar.reservation.HoldType;
 import com.bazaar.worker.ledger.LedgerWriter;
 import com.bazaar.worker.ledger.Outcome;
 import com.codahale.metrics.Meter;
@@ -40,7 +45,7 @@ public class MessageApplier {
     private static final String MDC_REQUEST_ID = "requestId";
     private static final int MAX_REQUEST_ID_LENGTH = 128;
 
-    private final MovementCodec codec = new MovementCodec();
+    private final QueueCodec codec = new QueueCodec();
     private final LedgerWriter ledger;
     private final Clock clock;
     private final Timer transactionTime;
@@ -55,6 +60,7 @@ public class MessageApplier {
         outcomes.put(Outcome.APPLIED, metrics.meter("bazaar.worker.movements.applied"));
         outcomes.put(Outcome.REJECTED, metrics.meter("bazaar.worker.movements.rejected"));
         outcomes.put(Outcome.DUPLICATE, metrics.meter("bazaar.worker.movements.duplicates"));
+        outcomes.put(Outcome.UNCHANGED, metrics.meter("bazaar.worker.movements.unchanged"));
     }
 
     /**
@@ -63,10 +69,10 @@ public class MessageApplier {
      */
     public Disposition apply(List<Message> messages) {
         Map<Message, String> deadLetter = new LinkedHashMap<>();
-        Map<Message, Movement> movements = new LinkedHashMap<>();
+        Map<Message, QueuedChange> movements = new LinkedHashMap<>();
         for (Message message : messages) {
             try {
-                movements.put(message, toMovement(message, codec.decode(message.body())));
+                movements.put(message, settle(message, codec.decode(message.body())));
             } catch (InvalidMessageException e) {
                 try (var mdc = withRequestId(MessageAttributes.read(message, MessageAttributes.REQUEST_ID))) {
                     LOG.warn("Message {} is not a stock movement, dead-lettering it: {}", message.messageId(), e.getMessage());
@@ -77,7 +83,7 @@ public class MessageApplier {
         List<Message> delete = new ArrayList<>();
         List<Message> retry = new ArrayList<>();
         try {
-            List<Movement> batch = List.copyOf(movements.values());
+            List<QueuedChange> batch = List.copyOf(movements.values());
             record(batch, commit(batch));
             delete.addAll(movements.keySet());
         } catch (RuntimeException e) {
@@ -95,7 +101,7 @@ public class MessageApplier {
                         throw single;
                     }
                     try (var mdc = withRequestId(movement.requestId())) {
-                        LOG.error("Movement {} (message {}) failed; leaving it on the queue", movement.movementId(),
+                        LOG.error("{} (message {}) failed; leaving it on the queue", describe(movement),
                                 message.messageId(), single);
                     }
                     retry.add(message);
@@ -105,47 +111,68 @@ public class MessageApplier {
         return new Disposition(delete, deadLetter, retry);
     }
 
-    private List<Outcome> commit(List<Movement> batch) {
+    private List<Outcome> commit(List<QueuedChange> batch) {
         try (Timer.Context timing = transactionTime.time()) {
             return ledger.apply(batch);
         }
     }
 
-    /** After the commit: metrics, and a log line per movement that carries its request id. */
-    private void record(List<Movement> batch, List<Outcome> results) {
+    /** After the commit: metrics, and a log line per message that carries its request id. */
+    private void record(List<QueuedChange> batch, List<Outcome> results) {
         Instant now = clock.instant();
         for (int i = 0; i < batch.size(); i++) {
-            Movement movement = batch.get(i);
+            QueuedChange change = batch.get(i);
             Outcome outcome = results.get(i);
             outcomes.get(outcome).mark();
             if (outcome != Outcome.DUPLICATE) {
-                lag.update(Duration.between(movement.acceptedAt(), now));
+                lag.update(Duration.between(change.acceptedAt(), now));
             }
-            try (var mdc = withRequestId(movement.requestId())) {
-                MOVEMENTS.info("Movement {} {}: {} {} of product {} at store {} (actor {}, source {})",
-                        movement.movementId(), outcome.toString().toLowerCase(Locale.ROOT), movement.type(),
-                        movement.quantity(), movement.productId(), movement.storeId(), movement.actor(), movement.source());
+            try (var mdc = withRequestId(change.requestId())) {
+                MOVEMENTS.info("{} {}", describe(change), outcome.toString().toLowerCase(Locale.ROOT));
             }
         }
+    }
+
+    private static String describe(QueuedChange change) {
+        if (change instanceof Movement movement) {
+            return "Movement " + movement.movementId() + ": " + movement.type() + " " + movement.quantity() + " of product "
+                    + movement.productId() + " at store " + movement.storeId() + " (actor " + movement.actor() + ", source "
+                    + movement.source() + ")";
+        }
+        HoldRequest hold = (HoldRequest) change;
+        return "Hold " + hold.reservationId() + ": " + hold.type() + " " + hold.quantity() + " of product "
+                + hold.productId() + " at store " + hold.storeId() + " (actor " + hold.actor() + ", source " + hold.source()
+                + ")";
     }
 
     private static MDC.MDCCloseable withRequestId(String requestId) {
         return MDC.putCloseable(MDC_REQUEST_ID, requestId == null ? "" : requestId);
     }
 
-    private static Movement toMovement(Message message, MovementMessage body) {
+    /** The message's change with the identity and times the worker settles for it. */
+    private static QueuedChange settle(Message message, QueueMessage body) {
         Instant sent = MessageAttributes.sentAt(message);
-        UUID movementId = body.movementId() != null ? body.movementId() : idOf(MessageAttributes.originalMessageId(message));
         MovementSource source = MovementSource.API.toString().equals(MessageAttributes.read(message, MessageAttributes.SOURCE))
                 ? MovementSource.API : MovementSource.SQS;
         String requestId = MessageAttributes.read(message, MessageAttributes.REQUEST_ID);
         if (requestId != null && requestId.length() > MAX_REQUEST_ID_LENGTH) {
             requestId = requestId.substring(0, MAX_REQUEST_ID_LENGTH);
         }
-        return new Movement(movementId, body.storeId(), body.productId(), body.type(), body.quantity(),
-                body.expectedQuantity(), body.occurredAt() != null ? body.occurredAt() : sent,
-                body.actor() != null ? body.actor() : DEFAULT_ACTOR,
-                body.reason(), source, requestId, sent, body.toStoreId(), null);
+        if (body instanceof HoldMessage hold) {
+            UUID id = hold.reservationId() != null ? hold.reservationId() : idOf(MessageAttributes.originalMessageId(message));
+            boolean reserve = hold.type() == HoldType.RESERVE;
+            Instant expiresAt = !reserve ? null
+                    : hold.expiresAt() != null ? hold.expiresAt() : sent.plusSeconds(hold.ttlSeconds());
+            return new HoldRequest(hold.type(), id, hold.storeId(), hold.productId(), reserve ? hold.quantity() : 0,
+                    expiresAt, hold.reference(), hold.actor() != null ? hold.actor() : DEFAULT_ACTOR, source, requestId, sent);
+        }
+        MovementMessage movement = (MovementMessage) body;
+        UUID movementId = movement.movementId() != null ? movement.movementId()
+                : idOf(MessageAttributes.originalMessageId(message));
+        return new Movement(movementId, movement.storeId(), movement.productId(), movement.type(), movement.quantity(),
+                movement.expectedQuantity(), movement.occurredAt() != null ? movement.occurredAt() : sent,
+                movement.actor() != null ? movement.actor() : DEFAULT_ACTOR,
+                movement.reason(), source, requestId, sent, movement.toStoreId(), null, movement.reservationId());
     }
 
     /** SQS message ids are UUIDs; an SQS-compatible server that says otherwise still gets a stable id. */

@@ -35,6 +35,6 @@ final class TransferLegs {
     private static Movement leg(Movement transfer, long storeId, MovementType type) {
         return new Movement(legId(transfer.movementId(), type), storeId, transfer.productId(), type, transfer.quantity(),
                 null, transfer.occurredAt(), transfer.actor(), transfer.reason(), transfer.source(), transfer.requestId(),
-                transfer.acceptedAt(), null, transfer.movementId());
+                transfer.acceptedAt(), null, transfer.movementId(), null);
     }
 }

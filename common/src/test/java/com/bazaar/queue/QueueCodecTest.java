@@ -1,22 +1,26 @@
-package com.bazaar.movement;
+package com.bazaar.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.bazaar.movement.MovementCodec.InvalidMessageException;
+import com.bazaar.movement.MovementMessage;
+import com.bazaar.movement.MovementType;
+import com.bazaar.queue.QueueCodec.InvalidMessageException;
+import com.bazaar.reservation.HoldMessage;
+import com.bazaar.reservation.HoldType;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-class MovementCodecTest {
-    final MovementCodec codec = new MovementCodec();
+class QueueCodecTest {
+    final QueueCodec codec = new QueueCodec();
 
     @Test
     void roundTripsAMessageAndLeavesAbsentFieldsOut() {
         var message = new MovementMessage(UUID.randomUUID(), 1L, 2L, MovementType.MANUAL, 5, null,
-                Instant.parse("2026-11-24T10:15:30Z"), "pos-terminal-7", null, null);
+                Instant.parse("2026-11-24T10:15:30Z"), "pos-terminal-7", null, null, null);
 
         String body = codec.encode(message);
 
@@ -26,7 +30,7 @@ class MovementCodecTest {
 
     @Test
     void acceptsTheContractsMinimalMessage() {
-        MovementMessage message = codec.decode("{\"storeId\": 1, \"productId\": 2, \"type\": \"in\", \"quantity\": 5}");
+        MovementMessage message = (MovementMessage) codec.decode("{\"storeId\": 1, \"productId\": 2, \"type\": \"in\", \"quantity\": 5}");
 
         assertThat(message.movementId()).isNull();
         assertThat(message.occurredAt()).isNull();
@@ -35,7 +39,7 @@ class MovementCodecTest {
 
     @Test
     void acceptsACountOfZeroWithAnExpectedQuantity() {
-        MovementMessage message = codec.decode(
+        MovementMessage message = (MovementMessage) codec.decode(
                 "{\"storeId\": 1, \"productId\": 2, \"type\": \"count\", \"quantity\": 0, \"expectedQuantity\": 3}");
 
         assertThat(message.type()).isEqualTo(MovementType.COUNT);
@@ -45,7 +49,7 @@ class MovementCodecTest {
 
     @Test
     void aTransferIsATransferOutWithItsDestinationGroupedWithItsSource() {
-        MovementMessage message = codec.decode(
+        MovementMessage message = (MovementMessage) codec.decode(
                 "{\"storeId\": 1, \"toStoreId\": 3, \"productId\": 2, \"type\": \"transfer_out\", \"quantity\": 5}");
 
         assertThat(message.toStoreId()).isEqualTo(3);
@@ -76,6 +80,39 @@ class MovementCodecTest {
         "{\"storeId\": 1, \"toStoreId\": 3, \"productId\": 2, \"type\": \"transfer_out\", \"quantity\": 0} | quantity must be greater than or equal to 1",
     })
     void namesWhatIsWrongWithABodyThatIsNotAMovement(String body, String reason) {
+        assertThatThrownBy(() -> codec.decode(body))
+                .isInstanceOf(InvalidMessageException.class)
+                .hasMessageContaining(reason);
+    }
+
+    @Test
+    void readsAHoldAndItsReleaseByTheirType() {
+        UUID id = UUID.randomUUID();
+        var reserve = HoldMessage.reserve(id, 1, 2, 3, Instant.parse("2026-11-24T10:30:00Z"), "order-17", "web");
+
+        assertThat(codec.decode(codec.encode(reserve))).isEqualTo(reserve);
+        assertThat(codec.decode("{\"type\": \"release\", \"reservationId\": \"" + id + "\", \"storeId\": 1, \"productId\": 2}"))
+                .isEqualTo(new HoldMessage(HoldType.RELEASE, id, 1L, 2L, null, null, null, null, null));
+        HoldMessage byTtl = (HoldMessage) codec.decode(
+                "{\"type\": \"reserve\", \"storeId\": 1, \"productId\": 2, \"quantity\": 3, \"ttlSeconds\": 60}");
+        assertThat(byTtl.ttlSeconds()).isEqualTo(60);
+        assertThat(byTtl.messageGroupId()).isEqualTo("1:2");
+        assertThat(reserve.deduplicationId()).isNotEqualTo(HoldMessage.release(id, 1, 2, "web").deduplicationId());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"type\": \"reserve\", \"storeId\": 1, \"productId\": 2, \"ttlSeconds\": 60} | quantity must not be null with type reserve",
+        "{\"type\": \"reserve\", \"storeId\": 1, \"productId\": 2, \"quantity\": 3} | exactly one of expiresAt and ttlSeconds",
+        "{\"type\": \"reserve\", \"storeId\": 1, \"productId\": 2, \"quantity\": 3, \"ttlSeconds\": 60, \"expiresAt\": \"2026-11-24T10:30:00Z\"} | exactly one of expiresAt and ttlSeconds",
+        "{\"type\": \"reserve\", \"storeId\": 1, \"productId\": 2, \"quantity\": 3, \"ttlSeconds\": 604801} | ttlSeconds must be less than or equal to 604800",
+        "{\"type\": \"reserve\", \"storeId\": 1, \"productId\": 2, \"quantity\": 0, \"ttlSeconds\": 60} | quantity must be greater than or equal to 1",
+        "{\"type\": \"reserve\", \"storeId\": 1, \"productId\": 2, \"quantity\": 3, \"ttlSeconds\": 60, \"colour\": 1} | Unknown field 'colour'",
+        "{\"type\": \"release\", \"storeId\": 1, \"productId\": 2} | reservationId must not be null with type release",
+        "{\"type\": \"release\", \"reservationId\": \"6f1c7a54-3c1e-4a43-9d3f-5e2b8f0a9c11\", \"storeId\": 1, \"productId\": 2, \"quantity\": 3} | release takes only",
+        "{\"storeId\": 1, \"productId\": 2, \"type\": \"in\", \"quantity\": 5, \"reservationId\": \"6f1c7a54-3c1e-4a43-9d3f-5e2b8f0a9c11\"} | reservationId is only allowed with type out",
+    })
+    void namesWhatIsWrongWithAHoldMessage(String body, String reason) {
         assertThatThrownBy(() -> codec.decode(body))
                 .isInstanceOf(InvalidMessageException.class)
                 .hasMessageContaining(reason);

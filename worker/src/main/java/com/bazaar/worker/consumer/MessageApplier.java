@@ -101,7 +101,7 @@ public class MessageApplier {
                         throw single;
                     }
                     try (var mdc = withRequestId(movement.requestId())) {
-                        LOG.error("{} (message {}) failed; leaving it on the queue", describe(movement),
+                        LOG.error("{} (message {}); leaving it on the queue", describe(movement, "failed"),
                                 message.messageId(), single);
                     }
                     retry.add(message);
@@ -128,19 +128,20 @@ public class MessageApplier {
                 lag.update(Duration.between(change.acceptedAt(), now));
             }
             try (var mdc = withRequestId(change.requestId())) {
-                MOVEMENTS.info("{} {}", describe(change), outcome.toString().toLowerCase(Locale.ROOT));
+                MOVEMENTS.info(describe(change, outcome.toString().toLowerCase(Locale.ROOT)));
             }
         }
     }
 
-    private static String describe(QueuedChange change) {
+    /** "Movement <id> applied: in 5 of product 2 at store 1 (actor sqs, source sqs)", and likewise for a hold. */
+    private static String describe(QueuedChange change, String outcome) {
         if (change instanceof Movement movement) {
-            return "Movement " + movement.movementId() + ": " + movement.type() + " " + movement.quantity() + " of product "
-                    + movement.productId() + " at store " + movement.storeId() + " (actor " + movement.actor() + ", source "
-                    + movement.source() + ")";
+            return "Movement " + movement.movementId() + " " + outcome + ": " + movement.type() + " " + movement.quantity()
+                    + " of product " + movement.productId() + " at store " + movement.storeId() + " (actor "
+                    + movement.actor() + ", source " + movement.source() + ")";
         }
         HoldRequest hold = (HoldRequest) change;
-        return "Hold " + hold.reservationId() + ": " + hold.type() + " " + hold.quantity() + " of product "
+        return "Hold " + hold.reservationId() + " " + outcome + ": " + hold.type() + " " + hold.quantity() + " of product "
                 + hold.productId() + " at store " + hold.storeId() + " (actor " + hold.actor() + ", source " + hold.source()
                 + ")";
     }

@@ -3,7 +3,7 @@ package com.bazaar.bench;
 import static com.bazaar.bench.Waiting.pause;
 import static com.bazaar.bench.Waiting.retry;
 
-import com.bazaar.movement.MovementCodec;
+import com.bazaar.queue.QueueCodec;
 import com.bazaar.movement.MovementMessage;
 import com.bazaar.movement.MovementType;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 final class ChaosLoad {
     private final StackUnderTest stack;
     private final ObjectMapper json = new ObjectMapper();
-    private final MovementCodec codec = new MovementCodec();
+    private final QueueCodec codec = new QueueCodec();
     /** Units each (store, product) must end with: the sum of every movement the system accepted, counted once. */
     private final Map<String, AtomicLong> expected = new ConcurrentHashMap<>();
     private final Map<UUID, Boolean> accepted = new ConcurrentHashMap<>();
@@ -138,7 +138,7 @@ final class ChaosLoad {
         long store = stores[ThreadLocalRandom.current().nextInt(stores.length)];
         long product = products[ThreadLocalRandom.current().nextInt(products.length)];
         int quantity = 1 + ThreadLocalRandom.current().nextInt(5);
-        var message = new MovementMessage(UUID.randomUUID(), store, product, MovementType.IN, quantity, null, null, "chaos-pos", null, null);
+        var message = new MovementMessage(UUID.randomUUID(), store, product, MovementType.IN, quantity, null, null, "chaos-pos", null, null, null);
         for (int copy = 0; copy < 2; copy++) {
             String dedup = message.movementId() + "-" + copy;
             retry(() -> sqs.sendMessage(r -> r.queueUrl(StackUnderTest.queueUrl(sqs)).messageBody(codec.encode(message))

@@ -1,6 +1,6 @@
 package com.bazaar.bench;
 
-import com.bazaar.movement.MovementCodec;
+import com.bazaar.queue.QueueCodec;
 import com.bazaar.movement.MovementMessage;
 import com.bazaar.movement.MovementType;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 final class RawQueueDrain {
     private final Map<String, String> options;
     private final BenchTarget target;
-    private final MovementCodec codec = new MovementCodec();
+    private final QueueCodec codec = new QueueCodec();
 
     RawQueueDrain(Map<String, String> options, BenchTarget target) {
         this.options = options;
@@ -72,7 +72,7 @@ final class RawQueueDrain {
         boolean out = random.nextInt(5) == 0;
         var message = new MovementMessage(UUID.randomUUID(), target.store, target.anyProduct(),
                 out ? MovementType.OUT : MovementType.IN, out ? 1 + random.nextInt(3) : 1 + random.nextInt(10), null, null,
-                "bench", null, null);
+                "bench", null, null, null);
         return SendMessageBatchRequestEntry.builder().id(String.valueOf(index)).messageBody(codec.encode(message))
                 .messageGroupId(message.messageGroupId()).messageDeduplicationId(message.movementId().toString()).build();
     }

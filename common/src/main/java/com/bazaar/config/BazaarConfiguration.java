@@ -25,6 +25,17 @@ public class BazaarConfiguration extends Configuration {
     @NotNull
     private AuthConfiguration auth = new AuthConfiguration();
 
+    /** Where {@code ./bazaar up}'s supervisor keeps its markers (BAZAAR_RUN_DIR); none outside it. */
+    private String supervisorRunDirectory;
+
+    public String getSupervisorRunDirectory() {
+        return supervisorRunDirectory;
+    }
+
+    public void setSupervisorRunDirectory(String supervisorRunDirectory) {
+        this.supervisorRunDirectory = supervisorRunDirectory;
+    }
+
     public AuthConfiguration getAuth() {
         return auth;
     }

@@ -12,6 +12,7 @@ import com.bazaar.feed.FeedDao;
 import com.bazaar.inventory.InventoryDao;
 import com.bazaar.json.StrictJson;
 import com.bazaar.movement.LedgerDao;
+import com.bazaar.ops.SupervisorHealthCheck;
 import com.bazaar.queue.QueueConfiguration;
 import com.bazaar.queue.QueueHealthCheck;
 import com.bazaar.queue.QueueUrl;
@@ -107,6 +108,7 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         SqsClient sqs = queue.buildClient(environment.lifecycle());
         QueueUrl queueUrl = new QueueUrl(sqs, queue.getQueueName());
         environment.healthChecks().register("queue", new QueueHealthCheck(sqs, queueUrl));
+        SupervisorHealthCheck.register(environment, configuration.getSupervisorRunDirectory());
         var sendClient = queue.buildSendClient(environment.lifecycle());
         var publisher = new SqsMovementPublisher(sendClient, queue.buildBatchManager(sendClient, environment.lifecycle()), queueUrl,
                 environment.metrics().timer("bazaar.service.movements.enqueue"),

@@ -7,6 +7,7 @@ import com.bazaar.catalog.StoreDao;
 import com.bazaar.config.BazaarBootstrap;
 import com.bazaar.db.Databases;
 import com.bazaar.json.StrictJson;
+import com.bazaar.ops.SupervisorHealthCheck;
 import com.bazaar.queue.QueueConfiguration;
 import com.bazaar.queue.QueueHealthCheck;
 import com.bazaar.queue.QueueUrl;
@@ -65,6 +66,7 @@ public class BazaarWorkerApplication extends Application<WorkerConfiguration> {
         QueueUrl queueUrl = new QueueUrl(sqs, queue.getQueueName());
         QueueUrl deadLetterQueueUrl = new QueueUrl(sqs, queue.getDeadLetterQueueName());
         environment.healthChecks().register("queue", new QueueHealthCheck(sqs, queueUrl));
+        SupervisorHealthCheck.register(environment, configuration.getSupervisorRunDirectory());
 
         ConsumerConfiguration consumer = worker.getConsumer();
         ExecutorService threads = environment.lifecycle().executorService("movement-consumer-%d")

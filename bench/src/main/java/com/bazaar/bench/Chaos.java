@@ -4,6 +4,7 @@ import static com.bazaar.bench.Waiting.await;
 import static com.bazaar.bench.Waiting.pause;
 
 import com.bazaar.queue.QueueConfiguration;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,17 +13,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Faults against a real {@code ./bazaar up} of its own (state in {@code --state}, its own ports), under load:
  * HTTP movements with Idempotency-Keys (a tenth sent twice) and a foreign SQS producer (every movement sent
  * twice under different deduplication ids) plus poison messages, while the worker is SIGKILLed and restarted by
- * the supervisor, PostgreSQL and the queue are stopped for a while, and finally every process of the stack is
+ * the supervisor, then SIGKILLed as soon as it starts until the supervisor counts it failing (the service must answer
+ * every POST with 202 meanwhile), PostgreSQL and the queue are stopped for a while, and finally every process of the stack is
  * SIGKILLed with a backlog on the queue and the stack started again. Then every level must equal its ledger sum
  * and the sum the load generator expects from what was accepted, every movement id must be in the ledger once
  * with one audit row, and every poison message must be on the dead-letter queue. Prints each check and
@@ -32,8 +32,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * <pre>java -cp bazaar-bench.jar com.bazaar.bench.Chaos --root . --movements 100000 --outage-seconds 20</pre>
  */
 public final class Chaos {
-    static final Map<String, String> DEFAULTS = Map.of("root", ".", "state", ".bazaar/chaos", "movements", "100000",
-            "outage-seconds", "20", "worker-kills", "3", "port", "38080", "stores", "4", "products", "25");
+    static final Map<String, String> DEFAULTS = Map.ofEntries(Map.entry("root", "."), Map.entry("state", ".bazaar/chaos"),
+            Map.entry("movements", "100000"), Map.entry("outage-seconds", "20"), Map.entry("worker-kills", "3"),
+            Map.entry("crash-loop-kills", "6"), Map.entry("restart-backoff-max", "60"), Map.entry("restart-window", "60"),
+            Map.entry("port", "38080"), Map.entry("stores", "4"), Map.entry("products", "25"));
 
     private final Map<String, String> options;
     private final Path state;
@@ -46,7 +48,8 @@ public final class Chaos {
         this.options = options;
         Path root = Path.of(options.get("root")).toAbsolutePath().normalize();
         this.state = root.resolve(options.get("state"));
-        this.stack = new StackUnderTest(root, state, Integer.parseInt(options.get("port")));
+        this.stack = new StackUnderTest(root, state, Integer.parseInt(options.get("port")), Map.of(
+                "BAZAAR_RESTART_BACKOFF_MAX", options.get("restart-backoff-max"), "BAZAAR_RESTART_WINDOW", options.get("restart-window")));
         this.load = new ChaosLoad(stack);
     }
 
@@ -75,6 +78,10 @@ public final class Chaos {
                     stack.killWorker();
                 }
             }));
+            if (Integer.parseInt(options.get("crash-loop-kills")) > 0) {
+                step("load with the worker crash-looping: SIGKILLed " + options.get("crash-loop-kills")
+                        + " times, each as soon as the supervisor starts it", this::crashLoop);
+            }
             step("load with PostgreSQL stopped for " + outage + " s", () -> load.load(perPhase, () -> stack.outage("postgres", outage)));
             step("load with the queue unreachable for " + outage + " s", () -> load.load(perPhase, () -> stack.outage("sqs", outage)));
             step("every process SIGKILLed with a backlog on the queue, then ./bazaar up again", () -> {
@@ -90,6 +97,34 @@ public final class Chaos {
         System.out.printf("%nchaos: %d passed, %d failed%n", passed, failures.size());
         failures.forEach(f -> System.out.println("  FAILED: " + f));
         return failures.isEmpty();
+    }
+
+    /**
+     * The service keeps taking movements while the worker keeps dying; the supervisor counts the worker failing,
+     * the service's health check names it, and once the kills stop the worker is back within its backoff.
+     */
+    private void crashLoop() throws Exception {
+        String[] marker = new String[1];
+        JsonNode[] health = new JsonNode[1];
+        ChaosLoad.Availability availability = load.loadDuring(() -> {
+            stack.crashLoopWorker(Integer.parseInt(options.get("crash-loop-kills")));
+            marker[0] = stack.failing("worker");
+            health[0] = stack.serviceHealth();
+        });
+        check("the service answered each of %d POSTs with 202 while the worker kept dying (%d not)".formatted(
+                availability.posts(), availability.unaccepted()), availability.posts() > 0 && availability.unaccepted() == 0);
+        check("the supervisor counted the worker failing: " + marker[0], marker[0] != null);
+        check("the service's supervisor health check named it: " + health[0].path("supervisor"),
+                !health[0].at("/supervisor/healthy").asBoolean(true)
+                        && health[0].at("/supervisor/message").asText().startsWith("worker is failing"));
+        int backoff = Integer.parseInt(options.get("restart-backoff-max"));
+        int window = Integer.parseInt(options.get("restart-window"));
+        long stopped = System.nanoTime();
+        boolean back = Waiting.within(Duration.ofSeconds(backoff + 120), stack::workerAnswers);
+        System.out.printf("  the worker answered again %.0f s after the last kill%n", (System.nanoTime() - stopped) / 1e9);
+        check("the worker is back within its backoff once the kills stop", back);
+        check("and counted healthy again once it stayed up " + window + " s",
+                Waiting.within(Duration.ofSeconds(window + 30), () -> stack.failing("worker") == null));
     }
 
     private void step(String name, Waiting.Action action) throws Exception {
@@ -128,23 +163,9 @@ public final class Chaos {
                     SELECT count(*) FROM inventory_levels l
                     WHERE l.quantity <> (SELECT COALESCE(sum(delta), 0) FROM stock_movements m
                                          WHERE m.store_id = l.store_id AND m.product_id = l.product_id AND status = 'applied')""") == 0);
-            Map<String, Long> levels = new HashMap<>();
-            try (var query = db.createStatement(); ResultSet rs = query.executeQuery(
-                    "SELECT store_id, product_id, quantity FROM inventory_levels")) {
-                while (rs.next()) {
-                    levels.put(rs.getLong(1) + ":" + rs.getLong(2), rs.getLong(3));
-                }
-            }
-            long lost = 0;
-            long doubled = 0;
-            for (var entry : load.expected().entrySet()) {
-                long difference = levels.getOrDefault(entry.getKey(), 0L) - entry.getValue().get();
-                lost += Math.max(0, -difference);
-                doubled += Math.max(0, difference);
-            }
-            long units = load.expected().values().stream().mapToLong(AtomicLong::get).sum();
+            ChaosLoad.Comparison levels = load.compareLevels(db);
             check("every level equals what the load generator expects: %d units, %d lost, %d doubled".formatted(
-                    units, lost, doubled), lost == 0 && doubled == 0);
+                    levels.units(), levels.lost(), levels.doubled()), levels.lost() == 0 && levels.doubled() == 0);
         }
         try (SqsClient sqs = stack.sqs()) {
             String dlq = sqs.getQueueUrl(r -> r.queueName(QueueConfiguration.DEFAULT_DEAD_LETTER_QUEUE_NAME)).queueUrl();
@@ -160,14 +181,14 @@ public final class Chaos {
                 .attributesAsStrings().get("ApproximateNumberOfMessages"));
     }
 
-    private static long count(Connection db, String sql) throws SQLException {
+    static long count(Connection db, String sql) throws SQLException {
         try (var query = db.createStatement(); ResultSet rs = query.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
+    static void deleteRecursively(Path path) throws IOException {
         if (Files.exists(path)) {
             try (var walk = Files.walk(path)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

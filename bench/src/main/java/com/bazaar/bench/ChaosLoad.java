@@ -9,13 +9,18 @@ import com.bazaar.movement.MovementType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -32,6 +37,9 @@ final class ChaosLoad {
     private final Map<String, AtomicLong> expected = new ConcurrentHashMap<>();
     private final Map<UUID, Boolean> accepted = new ConcurrentHashMap<>();
     private final AtomicInteger poison = new AtomicInteger();
+    /** Every POST of a movement, and those not answered 202 (refused connections, 503s while the queue is down, ...). */
+    private final AtomicInteger posts = new AtomicInteger();
+    private final AtomicInteger unaccepted = new AtomicInteger();
     private long[] stores;
     private long[] products;
 
@@ -88,6 +96,62 @@ final class ChaosLoad {
         System.out.printf("  %d movements accepted so far, %d poison messages%n", accepted.size(), poison.get());
     }
 
+    /** POSTs of movements during a phase, and how many of them were not answered 202. */
+    record Availability(int posts, int unaccepted) {
+    }
+
+    /** Movements over HTTP from 8 clients, 20 ms apart each (a tenth sent twice), for as long as {@code fault} runs. */
+    Availability loadDuring(Waiting.Action fault) throws Exception {
+        int postsBefore = posts.get();
+        int unacceptedBefore = unaccepted.get();
+        AtomicBoolean done = new AtomicBoolean();
+        List<Thread> clients = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            clients.add(started(() -> {
+                try {
+                    for (int i = 0; !done.get(); i++) {
+                        postMovement(i % 10 == 0);
+                        pause(Duration.ofMillis(20));
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        try {
+            fault.run();
+        } finally {
+            done.set(true);
+            for (Thread client : clients) {
+                client.join();
+            }
+        }
+        System.out.printf("  %d movements accepted so far%n", accepted.size());
+        return new Availability(posts.get() - postsBefore, unaccepted.get() - unacceptedBefore);
+    }
+
+    /** The units every (store, product) holds beside what it must: lost where it holds fewer, doubled where more. */
+    record Comparison(long units, long lost, long doubled) {
+    }
+
+    Comparison compareLevels(Connection db) throws SQLException {
+        Map<String, Long> levels = new HashMap<>();
+        try (var query = db.createStatement(); ResultSet rs = query.executeQuery(
+                "SELECT store_id, product_id, quantity FROM inventory_levels")) {
+            while (rs.next()) {
+                levels.put(rs.getLong(1) + ":" + rs.getLong(2), rs.getLong(3));
+            }
+        }
+        long lost = 0;
+        long doubled = 0;
+        for (var entry : expected.entrySet()) {
+            long difference = levels.getOrDefault(entry.getKey(), 0L) - entry.getValue().get();
+            lost += Math.max(0, -difference);
+            doubled += Math.max(0, difference);
+        }
+        return new Comparison(expected.values().stream().mapToLong(AtomicLong::get).sum(), lost, doubled);
+    }
+
     /** The units each "store:product" must end with. */
     Map<String, AtomicLong> expected() {
         return expected;
@@ -121,10 +185,12 @@ final class ChaosLoad {
                 HttpResponse<String> response = stack.send(stack.request("/stores/" + store + "/stock-movements")
                         .header("Idempotency-Key", key)
                         .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)));
+                posts.incrementAndGet();
                 if (response != null && response.statusCode() == 202) {
                     id = UUID.fromString(json.readTree(response.body()).at("/movement/id").asText());
                     break;
                 }
+                unaccepted.incrementAndGet();
                 pause(Duration.ofMillis(200));
             }
         }

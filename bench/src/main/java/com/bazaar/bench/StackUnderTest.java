@@ -4,6 +4,9 @@ import static com.bazaar.bench.Waiting.await;
 import static com.bazaar.bench.Waiting.pause;
 
 import com.bazaar.queue.QueueConfiguration;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,14 +36,21 @@ final class StackUnderTest {
     private final Path root;
     private final Path state;
     private final int port;
+    private final Map<String, String> environment;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String authorization = "Basic " + Base64.getEncoder().encodeToString("admin:bazaar-dev".getBytes(StandardCharsets.UTF_8));
     private Process stack;
 
     StackUnderTest(Path root, Path state, int port) {
+        this(root, state, port, Map.of());
+    }
+
+    /** @param environment more for {@code ./bazaar up}'s environment, e.g. its restart policy (BAZAAR_RESTART_*) */
+    StackUnderTest(Path root, Path state, int port, Map<String, String> environment) {
         this.root = root;
         this.state = state;
         this.port = port;
+        this.environment = environment;
     }
 
     /** {@code ./bazaar up} with its own state directory and ports, no build; returns once both admin ports answer. */
@@ -71,6 +81,7 @@ final class StackUnderTest {
         env.put("SQS_PORT", String.valueOf(port + 4));
         env.put("RATE_LIMIT_RPS", "1000000");
         env.put("RATE_LIMIT_BURST", "1000000");
+        env.putAll(environment);
         stack = up.start();
     }
 
@@ -151,6 +162,54 @@ final class StackUnderTest {
         System.out.printf("  SIGKILL worker (pid %d)%n", killed);
         await("the supervisor restarts the worker", Duration.ofSeconds(120),
                 () -> pid("worker") != killed && answers(port + 2, "/ping"));
+    }
+
+    /**
+     * A worker that keeps dying: SIGKILLs the running worker, then each one the supervisor starts as soon as its pid
+     * is known, {@code kills} times in all.
+     */
+    void crashLoopWorker(int kills) throws Exception {
+        long killed = -1;
+        for (int i = 0; i < kills; i++) {
+            long previous = killed;
+            await("the supervisor starts a worker again", Duration.ofSeconds(180),
+                    () -> pid("worker") != previous && ProcessHandle.of(pid("worker")).isPresent());
+            killed = pid("worker");
+            signal("KILL", killed);
+        }
+        System.out.printf("  SIGKILL to %d workers, each as soon as it started%n", kills);
+    }
+
+    /** What {@code run/NAME.failed} says, or null while the supervisor does not count NAME as failing. */
+    String failing(String name) {
+        try {
+            return Files.readString(state.resolve("run/" + name + ".failed")).trim();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The service's {@code /healthcheck} answer, each check by name; a missing node when its admin port does not answer. */
+    JsonNode serviceHealth() throws IOException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (port + 1) + "/healthcheck"))
+                .timeout(Duration.ofSeconds(5)).GET());
+        return response == null ? MissingNode.getInstance() : new ObjectMapper().readTree(response.body());
+    }
+
+    /** Whether the worker answers {@code /ping} on its admin port. */
+    boolean workerAnswers() {
+        return answers(port + 2, "/ping");
+    }
+
+    /** What {@code ./bazaar status} prints for this stack. */
+    String status() throws Exception {
+        ProcessBuilder status = new ProcessBuilder(root.resolve("bazaar").toString(), "status").directory(root.toFile())
+                .redirectErrorStream(true);
+        status.environment().put("BAZAAR_STATE_DIR", state.toString());
+        Process process = status.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor(30, TimeUnit.SECONDS);
+        return output;
     }
 
     /** Stops a supervised process cleanly and keeps the supervisor from restarting it for {@code seconds}. */

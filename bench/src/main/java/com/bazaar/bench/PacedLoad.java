@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 
 /**
  * An open-loop POST load at a fixed rate: request i is due at start + i / rate and sent then whatever the answers
@@ -32,9 +33,30 @@ final class PacedLoad {
 
     static Result post(String url, String user, String password, String bodyFormat, long[] products, int rate,
                        int seconds) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        String authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        HttpClient http = client();
+        String authorization = authorization(user, password);
+        return run(rate, seconds, i -> {
+            long product = products[ThreadLocalRandom.current().nextInt(products.length)];
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(bodyFormat.formatted(product))).build();
+            return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(r -> r.statusCode() / 100 == 2);
+        });
+    }
+
+    static HttpClient client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    static String authorization(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Starts {@code send.apply(i)} when the i-th of {@code rate * seconds} is due; what it completes with says whether
+     * it succeeded (an exception is a failure), and its latency counts from when it was due.
+     */
+    static Result run(int rate, int seconds, IntFunction<CompletableFuture<Boolean>> send) throws Exception {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong failed = new AtomicLong();
         AtomicInteger inFlight = new AtomicInteger();
@@ -52,13 +74,9 @@ final class PacedLoad {
                 continue;
             }
             inFlight.incrementAndGet();
-            long product = products[ThreadLocalRandom.current().nextInt(products.length)];
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(bodyFormat.formatted(product))).build();
-            sent[i] = http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+            sent[i] = send.apply(i).whenComplete((ok, error) -> {
                 inFlight.decrementAndGet();
-                if (error == null && response.statusCode() / 100 == 2) {
+                if (error == null && ok) {
                     latencies.add(System.nanoTime() - due);
                 } else {
                     failed.incrementAndGet();

@@ -7,14 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
  * The system as a user runs it, everything at once (the worker running), beside the synchronous reference in the
  * same run, one after the other: <b>cold</b> (from start to serving, then the first {@code cold-seconds} of load),
  * <b>warm-up</b>, <b>steady</b> ({@code clients} closed loop: movements applied per second, the backlog left, p50/p99),
- * <b>paced</b> (a fixed offered rate: the reference's steady rate, then {@code trickle-rate}), <b>idle</b> (CPU per
- * process), and resident memory at the end. Every phase prints the CPU per movement of each process. Options:
+ * <b>paced</b> (a fixed offered rate: the reference's steady rate, then {@code trickle-rate}), <b>orders</b> (this
+ * project only: {@code orders-rate} orders a second, each a hold and its sale, alongside the closed loop and alongside
+ * {@code orders-movement-rate} paced movements), <b>idle</b> (CPU per process), and resident memory at the end. Every phase prints the CPU per movement of each process. Options:
  * --name value, see {@link #DEFAULTS}.
  */
 public final class SteadyUse {
@@ -30,6 +34,9 @@ public final class SteadyUse {
             Map.entry("paced-rate", "0"),
             Map.entry("paced-seconds", "30"),
             Map.entry("trickle-rate", "100"),
+            Map.entry("orders-rate", "500"),
+            Map.entry("orders-movement-rate", "1000"),
+            Map.entry("orders-seconds", "30"),
             Map.entry("idle-seconds", "60"));
 
     private final Map<String, String> options;
@@ -106,6 +113,9 @@ public final class SteadyUse {
                 : (int) Math.round(reference.getOrDefault("steady: applied/s", 900.0));
         paced(system, "paced", pacedRate, f);
         paced(system, "trickle", option("trickle-rate"), f);
+        if (system instanceof OwnStack own && option("orders-rate") > 0) {
+            orders(own, f);
+        }
 
         awaitApplied(system);
         Waiting.pause(Duration.ofSeconds(5));
@@ -154,6 +164,65 @@ public final class SteadyUse {
         f.put(label + ": p50 (ms)", result.p50());
         f.put(label + ": p99 (ms)", result.p99());
         f.put(label + ": CPU ms per movement", cpuPerMovement(end.cpuSince(start), result.ok()));
+    }
+
+    /**
+     * Orders beside movements: the closed loop again with {@code orders-rate} orders a second alongside (its movements
+     * applied per second against the steady phase's), then {@code orders-movement-rate} paced movements alone and with
+     * the orders alongside (p99 against p99). One order in ten is abandoned for the worker to expire.
+     */
+    private void orders(OwnStack system, Map<String, Double> f) throws Exception {
+        int rate = option("orders-rate");
+        int seconds = option("orders-seconds");
+        OrderLoad orders = new OrderLoad(system, system.reservationUrl());
+        ExecutorService alongside = Executors.newSingleThreadExecutor();
+        try {
+            long before = system.appliedWithoutHold();
+            ProcessUse start = ProcessUse.of(system.processes());
+            Future<PacedLoad.Result> ordering = alongside.submit(() -> orders.run(rate, seconds, 10));
+            Wrk.Result movements = closedLoop(system, "steady with " + rate + " orders/s alongside", seconds);
+            ProcessUse end = ProcessUse.of(system.processes());
+            double movementRate = (system.appliedWithoutHold() - before) / end.elapsedSecondsSince(start);
+            PacedLoad.Result ordered = ordering.get();
+            System.out.printf("  orders alongside: %d answered, %d failed; p50 %.1f ms, p99 %.1f ms; movements applied %.0f/s "
+                    + "(steady alone %.0f/s)%n", ordered.ok(), ordered.failed(), ordered.p50(), ordered.p99(), movementRate,
+                    f.get("steady: applied/s"));
+            f.put("orders: movements applied/s, closed loop, with orders alongside", movementRate);
+            f.put("orders: movements applied, share of steady alone", movementRate / f.get("steady: applied/s"));
+            f.put("orders: orders answered/s, closed loop alongside", ordered.ok() / (double) seconds);
+            awaitApplied(system);
+
+            int movementRateOffered = option("orders-movement-rate");
+            paced(system, "orders: paced movements alone", movementRateOffered, f);
+            long pacedBefore = system.applied();
+            ProcessUse pacedStart = ProcessUse.of(system.processes());
+            ordering = alongside.submit(() -> orders.run(rate, seconds, 10));
+            PacedLoad.Result paced = PacedLoad.post(system.movementUrl(), system.user(), system.password(),
+                    system.movementBody(), system.products(), movementRateOffered, seconds);
+            ordered = ordering.get();
+            awaitApplied(system, pacedBefore + paced.ok());
+            awaitApplied(system);
+            ProcessUse pacedEnd = ProcessUse.of(system.processes());
+            System.out.printf("  paced movements at %d/s with %d orders/s alongside for %d s: movements %d accepted, %d failed, "
+                            + "p50 %.1f ms, p99 %.1f ms; orders %d answered, %d failed, p50 %.1f ms, p99 %.1f ms; CPU per request %s%n",
+                    movementRateOffered, rate, seconds, paced.ok(), paced.failed(), paced.p50(), paced.p99(), ordered.ok(),
+                    ordered.failed(), ordered.p50(), ordered.p99(),
+                    perProcess(pacedEnd.cpuSince(pacedStart), paced.ok() + 2 * ordered.ok()));
+            f.put("orders: paced movements with orders alongside: failed", (double) paced.failed());
+            f.put("orders: paced movements with orders alongside: p99 (ms)", paced.p99());
+            f.put("orders: orders alongside paced movements: failed", (double) ordered.failed());
+            f.put("orders: orders alongside paced movements: p99 (ms)", ordered.p99());
+        } finally {
+            alongside.shutdownNow();
+        }
+        Waiting.pause(Duration.ofSeconds(OrderLoad.ABANDONED_TTL_SECONDS + 3));
+        OwnStack.Holds holds = system.holds();
+        System.out.printf("  holds: %s; sales of holds rejected %d; levels holding more than on hand %d; expired %.0f ms after "
+                        + "expiresAt at p50, %.0f ms at p99, %.0f ms at most%n", holds.byStatus(), holds.salesRejected(),
+                holds.oversold(), holds.expiryP50(), holds.expiryP99(), holds.expiryMax());
+        f.put("orders: sales of holds rejected", (double) holds.salesRejected());
+        f.put("orders: levels oversold", (double) holds.oversold());
+        f.put("orders: expiresAt to expired, p99 (ms)", holds.expiryP99());
     }
 
     private static void awaitApplied(BenchedSystem system) throws Exception {

@@ -3,6 +3,7 @@ package com.bazaar.inventory;
 import com.bazaar.audit.AuditAction;
 import com.bazaar.audit.AuditDao;
 import com.bazaar.audit.AuditEntry;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,40 @@ public interface InventoryDao {
     /** Only the low levels, read through the partial index that holds exactly them. */
     @SqlQuery(ITEM + "WHERE l.store_id = :storeId AND l.quantity <= l.low_stock_threshold ORDER BY l.product_id")
     List<InventoryItem> findLowByStore(long storeId);
+
+    /**
+     * Each level's last change applied at or before {@code asOf} (one index seek per level, whatever the instant);
+     * a level with none by then is left out. The threshold is today's.
+     */
+    String AS_OF = """
+            SELECT l.product_id, p.name AS product_name, c.quantity AS current_quantity, l.low_stock_threshold,
+                   COALESCE(c.quantity <= l.low_stock_threshold, false) AS low_stock, c.reserved
+            FROM inventory_levels l JOIN products p ON p.id = l.product_id
+            CROSS JOIN LATERAL (SELECT c.quantity, c.reserved FROM inventory_changes c
+                                WHERE c.store_id = l.store_id AND c.product_id = l.product_id AND c.applied_at <= :asOf
+                                ORDER BY c.applied_at DESC, c.version DESC LIMIT 1) c
+            WHERE l.store_id = :storeId
+            """;
+
+    @SqlQuery(AS_OF + "ORDER BY l.product_id")
+    List<InventoryItem> findByStoreAsOf(long storeId, Instant asOf);
+
+    @SqlQuery(AS_OF + "AND c.quantity <= l.low_stock_threshold ORDER BY l.product_id")
+    List<InventoryItem> findLowByStoreAsOf(long storeId, Instant asOf);
+
+    /** As {@link #findItem} as of an instant: quantity 0 if the level had no change by then; today's threshold. */
+    @SqlQuery("""
+            SELECT p.id AS product_id, p.name AS product_name, COALESCE(c.quantity, 0) AS current_quantity,
+                   l.low_stock_threshold, COALESCE(COALESCE(c.quantity, 0) <= l.low_stock_threshold, false) AS low_stock,
+                   COALESCE(c.reserved, 0) AS reserved
+            FROM products p
+            LEFT JOIN inventory_levels l ON l.product_id = p.id AND l.store_id = :storeId
+            LEFT JOIN LATERAL (SELECT c.quantity, c.reserved FROM inventory_changes c
+                               WHERE c.store_id = :storeId AND c.product_id = p.id AND c.applied_at <= :asOf
+                               ORDER BY c.applied_at DESC, c.version DESC LIMIT 1) c ON true
+            WHERE p.id = :productId
+            """)
+    Optional<InventoryItem> findItemAsOf(long storeId, long productId, Instant asOf);
 
     /** Empty if the product does not exist; quantity 0 and no threshold if the store has never had it. */
     @SqlQuery("""

@@ -166,7 +166,7 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
                 reads.onDemand(ReservationDao.class), clock));
         environment.jersey().register(new ReservationResource(publisher, reservations));
         environment.jersey().register(new StoreInventoryResource(catalogIds, inventory,
-                reads.onDemand(InventoryDao.class)));
+                reads.onDemand(InventoryDao.class), clock));
         environment.jersey().register(new ProductQuantityResource(catalogIds, reads.onDemand(InventoryDao.class)));
         environment.jersey().register(new InventoryChangesResource(jdbi.onDemand(FeedDao.class)));
         environment.jersey().register(new AuditLogResource(reads.onDemand(AuditDao.class)));

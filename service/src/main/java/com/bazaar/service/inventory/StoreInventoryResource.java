@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.auth.Auth;
 import io.dropwizard.jersey.params.LongParam;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +20,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -28,10 +30,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** A store's stock, read from the inventory levels: the cost does not depend on the size of the ledger. */
+/**
+ * A store's stock, read from the inventory levels (the cost does not depend on the size of the ledger), or with
+ * {@code asOf} from the change feed as it stood at an instant (one index seek per level, however far back).
+ */
 @Path("/stores/{storeId}/inventory")
 @Tag(name = "Inventory")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,12 +46,14 @@ public class StoreInventoryResource {
     private final CatalogIds catalog;
     private final InventoryDao inventory;
     private final Reads<InventoryDao> reads;
+    private final Clock clock;
 
     /** @param inventory the primary's, for a threshold's write and the row read back after it */
-    public StoreInventoryResource(CatalogIds catalog, InventoryDao inventory, Reads<InventoryDao> reads) {
+    public StoreInventoryResource(CatalogIds catalog, InventoryDao inventory, Reads<InventoryDao> reads, Clock clock) {
         this.catalog = catalog;
         this.inventory = inventory;
         this.reads = reads;
+        this.clock = clock;
     }
 
     public record StoreInventory(long storeId, List<InventoryItem> inventory) {
@@ -58,33 +67,57 @@ public class StoreInventoryResource {
     public record ThresholdUpdate(@JsonProperty(required = true) @Min(0) @Max(1_000_000) Integer lowStockThreshold) {
     }
 
+    static final String AS_OF = "An ISO-8601 timestamp with offset, not in the future: the stock as a read at that instant "
+            + "would have shown it (every change applied at or before it), with today's product names and thresholds";
+
     /** With {@code lowStock=true}, only the levels at or under their threshold. */
     @GET
     @RolesAllowed({Roles.CLERK, Roles.AUDITOR})
-    @Operation(operationId = "getStoreInventory", summary = "A store's stock of every product it has had, by product id")
+    @Operation(operationId = "getStoreInventory", summary = "A store's stock of every product it has had, by product id",
+            description = "With `asOf`, as it stood at that instant: a product with no change by then is absent.")
     @ApiResponse(responseCode = "200", description = "The store's inventory", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "400", description = "The store id is not a positive integer, or lowStock is not true or false")
+    @ApiResponse(responseCode = "400", description = "The store id is not a positive integer, lowStock is not true or false, "
+            + "or asOf is malformed or in the future")
     @ApiResponse(responseCode = "404", description = "No store has this id")
     public StoreInventory list(@PathParam("storeId") @NotNull @Min(1) LongParam storeId,
-                               @QueryParam("lowStock") String lowStock) {
+                               @QueryParam("lowStock") String lowStock,
+                               @QueryParam("asOf") @Parameter(description = AS_OF) String asOf) {
         catalog.requireStore(storeId.get());
         boolean lowOnly = "true".equals(Paging.oneOf("lowStock", lowStock, List.of("true", "false")));
-        return new StoreInventory(storeId.get(), reads.read(dao -> lowOnly ? dao.findLowByStore(storeId.get())
-                : dao.findByStore(storeId.get())));
+        Instant at = pastInstant(asOf);
+        long store = storeId.get();
+        return new StoreInventory(store, reads.read(dao -> at != null
+                ? (lowOnly ? dao.findLowByStoreAsOf(store, at) : dao.findByStoreAsOf(store, at))
+                : (lowOnly ? dao.findLowByStore(store) : dao.findByStore(store))));
     }
 
     /** A product the store has never moved is there with quantity 0. */
     @GET
     @Path("/{productId}")
     @RolesAllowed({Roles.CLERK, Roles.AUDITOR})
-    @Operation(operationId = "getStoreInventoryItem", summary = "A store's stock of one product (0 if never moved)")
+    @Operation(operationId = "getStoreInventoryItem", summary = "A store's stock of one product (0 if never moved)",
+            description = "With `asOf`, as it stood at that instant: 0 if it had no change by then.")
     @ApiResponse(responseCode = "200", description = "The inventory row", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "400", description = "An id is not a positive integer")
+    @ApiResponse(responseCode = "400", description = "An id is not a positive integer, or asOf is malformed or in the future")
     @ApiResponse(responseCode = "404", description = "No store or no product has this id")
     public StoreItem get(@PathParam("storeId") @NotNull @Min(1) LongParam storeId,
-                         @PathParam("productId") @NotNull @Min(1) LongParam productId) {
+                         @PathParam("productId") @NotNull @Min(1) LongParam productId,
+                         @QueryParam("asOf") @Parameter(description = AS_OF) String asOf) {
         catalog.requireStore(storeId.get());
-        return item(reads.find(dao -> dao.findItem(storeId.get(), productId.get())), storeId.get(), productId.get());
+        Instant at = pastInstant(asOf);
+        long store = storeId.get();
+        long product = productId.get();
+        return item(reads.find(dao -> at != null ? dao.findItemAsOf(store, product, at) : dao.findItem(store, product)),
+                store, product);
+    }
+
+    /** asOf parsed; a future instant is refused, since its answer would still change. */
+    private Instant pastInstant(String asOf) {
+        Instant at = Paging.instant("asOf", asOf);
+        if (at != null && at.isAfter(clock.instant())) {
+            throw new BadRequestException("asOf must not be in the future (got " + asOf + ")");
+        }
+        return at;
     }
 
     @PUT

@@ -24,6 +24,9 @@ import io.dropwizard.testing.junit5.ResourceExtension;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,8 +40,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StoreInventoryResourceTest {
     static final InventoryItem OAT_MILK = new InventoryItem(Catalog.PRODUCT, "Oat milk 1L", 3, 1, 2, 5, true);
     static final InventoryDao INVENTORY = mock(InventoryDao.class);
+    static final Instant NOW = Instant.parse("2026-12-03T12:00:00Z");
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     static final ResourceExtension RESOURCES = ResourceTier.builder()
-            .addResource(new StoreInventoryResource(Catalog.ids(), INVENTORY, Reads.primaryOnly(INVENTORY)))
+            .addResource(new StoreInventoryResource(Catalog.ids(), INVENTORY, Reads.primaryOnly(INVENTORY), CLOCK))
             .build();
     static final String PATH = "/stores/" + Catalog.STORE + "/inventory";
     static final String THRESHOLD = PATH + "/" + Catalog.PRODUCT + "/threshold";
@@ -149,5 +154,49 @@ class StoreInventoryResourceTest {
         assertThat(clerk.getStatus()).isEqualTo(403);
         assertThat(text.getStatus()).isEqualTo(415);
         verifyNoInteractions(INVENTORY);
+    }
+
+    @Test
+    void asOfReadsTheFeedAtThatInstantForTheListTheLowLevelsAndOneRow() {
+        Instant lastTuesday = Instant.parse("2026-12-01T17:00:00Z");
+        when(INVENTORY.findByStoreAsOf(Catalog.STORE, lastTuesday)).thenReturn(List.of(OAT_MILK));
+        when(INVENTORY.findItemAsOf(Catalog.STORE, Catalog.PRODUCT, lastTuesday)).thenReturn(Optional.of(OAT_MILK));
+
+        Response list = as(ResourceTier.AUDITOR, RESOURCES.target(PATH).queryParam("asOf", "2026-12-01T18:00:00+01:00")).get();
+        Response low = as(ResourceTier.AUDITOR, RESOURCES.target(PATH).queryParam("asOf", "2026-12-01T17:00:00Z")
+                .queryParam("lowStock", "true")).get();
+        Response item = as(ResourceTier.CLERK, RESOURCES.target(PATH + "/" + Catalog.PRODUCT)
+                .queryParam("asOf", "2026-12-01T17:00:00Z")).get();
+
+        assertThat(list.getStatus()).isEqualTo(200);
+        assertThat(list.readEntity(String.class)).startsWith("{\"storeId\":1,\"inventory\":[{\"productId\":1,");
+        assertThat(low.getStatus()).isEqualTo(200);
+        assertThat(item.getStatus()).isEqualTo(200);
+        verify(INVENTORY).findByStoreAsOf(Catalog.STORE, lastTuesday);
+        verify(INVENTORY).findLowByStoreAsOf(Catalog.STORE, lastTuesday);
+        verify(INVENTORY).findItemAsOf(Catalog.STORE, Catalog.PRODUCT, lastTuesday);
+        verify(INVENTORY, never()).findByStore(anyLong());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yesterday", "2026-12-01", "2026-12-01T18:00:00", "1764608400", ""})
+    void aMalformedAsOfIs400NamingItAndReadsNothing(String value) {
+        Response list = as(ResourceTier.CLERK, RESOURCES.target(PATH).queryParam("asOf", value)).get();
+        Response item = as(ResourceTier.CLERK, RESOURCES.target(PATH + "/" + Catalog.PRODUCT).queryParam("asOf", value)).get();
+
+        assertThat(list.getStatus()).isEqualTo(400);
+        assertThat(errorMessage(list)).isEqualTo("asOf must be an ISO-8601 timestamp with offset, such as 2026-11-24T10:15:30Z");
+        assertThat(item.getStatus()).isEqualTo(400);
+        verifyNoInteractions(INVENTORY);
+    }
+
+    @Test
+    void aFutureAsOfIs400SinceItsAnswerWouldStillChange() {
+        Response list = as(ResourceTier.CLERK, RESOURCES.target(PATH).queryParam("asOf", "2026-12-03T12:00:01Z")).get();
+        Response now = as(ResourceTier.CLERK, RESOURCES.target(PATH).queryParam("asOf", "2026-12-03T12:00:00Z")).get();
+
+        assertThat(list.getStatus()).isEqualTo(400);
+        assertThat(errorMessage(list)).isEqualTo("asOf must not be in the future (got 2026-12-03T12:00:01Z)");
+        assertThat(now.getStatus()).isEqualTo(200);
     }
 }

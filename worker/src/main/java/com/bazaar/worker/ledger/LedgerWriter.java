@@ -81,11 +81,12 @@ public class LedgerWriter {
         LedgerDao ledger = handle.attach(LedgerDao.class);
         InventoryDao inventory = handle.attach(InventoryDao.class);
         ReservationDao reservations = handle.attach(ReservationDao.class);
-        Instant now = clock.instant();
-
         // Lock first: a redelivered message waits here until the transaction that applied it has committed, so the
         // lookups below see it; and a level's holds are read only under its lock.
         List<InventoryLevel> locked = lock(inventory, batch, alsoLock);
+        // Taken under the locks, so a level's changes carry apply times in the order they applied (inventory as of
+        // an instant relies on it), and due holds are judged at the time they are decided.
+        Instant now = clock.instant();
         Map<LevelKey, Level> found = new HashMap<>();
         Map<LevelKey, Integer> thresholds = new HashMap<>();
         for (InventoryLevel level : locked) {

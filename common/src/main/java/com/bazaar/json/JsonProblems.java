@@ -24,7 +24,10 @@ public final class JsonProblems {
         }
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String value = mismatch instanceof InvalidFormatException invalid ? " (got " + invalid.getValue() + ")" : "";
-            return "Field '" + path(mismatch) + "' must be " + expected(mismatch.getTargetType()) + value;
+            // A string refused as a string: StrictJson's text rules, not a wrong type.
+            String expected = mismatch instanceof InvalidFormatException && mismatch.getTargetType() == String.class
+                    ? "a string without NUL characters or lone surrogates" : expected(mismatch.getTargetType());
+            return "Field '" + path(mismatch) + "' must be " + expected + value;
         }
         return "The body must be a JSON object with the documented fields";
     }

@@ -26,7 +26,7 @@ import java.time.Instant;
 /**
  * JSON as the contract wants it: no silent coercion ({@code "5"} or {@code 1.5} into an int, {@code 42}
  * or {@code true} into a string, {@code 1} or {@code "in "} into an enum), no unknown or repeated fields, no
- * trailing garbage, no NUL characters, ISO-8601 timestamps.
+ * trailing garbage, no NUL characters or lone surrogates, ISO-8601 timestamps.
  */
 public final class StrictJson {
     private StrictJson() {
@@ -51,7 +51,7 @@ public final class StrictJson {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("strict-instants").addDeserializer(Instant.class, new TextOnlyInstantDeserializer()));
-        mapper.registerModule(new SimpleModule("strict-strings").addDeserializer(String.class, new NoNulStringDeserializer())
+        mapper.registerModule(new SimpleModule("strict-strings").addDeserializer(String.class, new TextStringDeserializer())
                 .setDeserializerModifier(new BeanDeserializerModifier() {
                     @Override
                     public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
@@ -63,9 +63,13 @@ public final class StrictJson {
         return mapper;
     }
 
-    /** A string as Jackson reads it, minus NUL characters, which no text column (and no name) can hold. */
-    private static final class NoNulStringDeserializer extends StdScalarDeserializer<String> {
-        NoNulStringDeserializer() {
+    /**
+     * A string as Jackson reads it, minus NUL characters, which no text column (and no name) can hold, and minus
+     * lone surrogates ({@code "\ud800"} is valid JSON syntax but no character): UTF-8 cannot encode one, so it would
+     * be stored as {@code ?}.
+     */
+    private static final class TextStringDeserializer extends StdScalarDeserializer<String> {
+        TextStringDeserializer() {
             super(String.class);
         }
 
@@ -75,7 +79,28 @@ public final class StrictJson {
             if (value != null && value.indexOf('\0') >= 0) {
                 return (String) context.handleWeirdStringValue(String.class, value, "NUL characters are not allowed");
             }
+            String escaped = value == null ? null : escapeLoneSurrogates(value);
+            if (escaped != null && !escaped.equals(value)) {
+                return (String) context.handleWeirdStringValue(String.class, escaped,
+                        "lone surrogates (an unpaired \\ud800-\\udfff escape) are not characters");
+            }
             return value;
+        }
+
+        /** The value with each lone surrogate written as its escape (so the error message can be encoded). */
+        private static String escapeLoneSurrogates(String value) {
+            StringBuilder text = new StringBuilder(value.length());
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    text.append(c).append(value.charAt(++i));
+                } else if (Character.isSurrogate(c)) {
+                    text.append(String.format("\\u%04x", (int) c));
+                } else {
+                    text.append(c);
+                }
+            }
+            return text.toString();
         }
     }
 

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.bazaar.movement.MovementType;
 import io.dropwizard.jackson.Jackson;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,5 +45,32 @@ class StrictJsonTest {
         assertThatThrownBy(() -> mapper.readValue("{\"other\": 1}", Sample.class)).isInstanceOf(UnrecognizedPropertyException.class);
         assertThatThrownBy(() -> mapper.readValue("{\"name\": \"a\"} {}", Sample.class)).isInstanceOf(MismatchedInputException.class);
         assertThatThrownBy(() -> mapper.readValue("{\"name\": \"a\", \"name\": \"b\"}", Sample.class)).isInstanceOf(JsonParseException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"name\": \"\\ud800\"}", "{\"name\": \"a\\udc00b\"}", "{\"name\": \"\\ude00\\ud83d\"}",
+            "{\"name\": \"\\ud83d\\ud83d\"}"})
+    void refusesLoneSurrogatesInsteadOfStoringThemAlteredAndSaysWhich(String json) {
+        assertThatThrownBy(() -> mapper.readValue(bytes(json), Sample.class))
+                .isInstanceOf(InvalidFormatException.class)
+                .hasMessageContaining("lone surrogates")
+                .satisfies(e -> assertThat(((InvalidFormatException) e).getValue().toString()).matches("[a-z\\\\u0-9]+"));
+    }
+
+    @Test
+    void readsSurrogatePairsWhetherEscapedOrNot() throws Exception {
+        assertThat(mapper.readValue(bytes("{\"name\": \"\\ud83d\\ude00 \uD83D\uDE00\"}"), Sample.class).name())
+                .isEqualTo("\uD83D\uDE00 \uD83D\uDE00");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"\\ud83d\\ude00\": 1}", "{\"\uD83D\uDE00\": 1}", "{\"\u00e9t\u00e9\": 1}"})
+    void aNonAsciiKeyIsAnUnknownFieldLikeAnyOther(String json) {
+        assertThatThrownBy(() -> mapper.readValue(bytes(json), Sample.class)).isInstanceOf(UnrecognizedPropertyException.class);
+    }
+
+    /** As a request body arrives: bytes, read by Jackson's UTF-8 parser (not the one for text). */
+    private static InputStream bytes(String json) {
+        return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -88,6 +88,24 @@ class ProductResourceTest {
     }
 
     @Test
+    void aNameWithALoneSurrogateIs400AndIsNeverStoredAltered() {
+        Response response = as(RESOURCES, ResourceTier.ADMIN, "/products").post(json("{\"name\": \"Rye \\ud800\"}"));
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(errorMessage(response)).isEqualTo("Field 'name' must be a string without NUL characters or lone surrogates (got Rye \\ud800)");
+        verify(PRODUCTS, never()).create(anyString(), any(), anyString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"name\": \"Rye\", \"\\ud83d\\ude00\": 1}", "{\"name\": \"Rye\", \"\uD83D\uDE00\": 1}"})
+    void anEmojiKeyIsAnUnknownField(String body) {
+        Response response = as(RESOURCES, ResourceTier.ADMIN, "/products").post(json(body));
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(errorMessage(response)).isEqualTo("Unknown field '\uD83D\uDE00'");
+    }
+
+    @Test
     void onlyAnAdminMayAddProducts() {
         Response clerk = as(RESOURCES, ResourceTier.CLERK, "/products").post(json("{\"name\": \"Rye\"}"));
         Response auditor = as(RESOURCES, ResourceTier.AUDITOR, "/products").post(json("{\"name\": \"Rye\"}"));

@@ -9,6 +9,7 @@ import com.bazaar.service.errors.JsonErrorMapper;
 import com.bazaar.service.errors.UnexpectedErrorMapper;
 import com.bazaar.service.errors.ValidationErrorMapper;
 import com.bazaar.service.errors.WebApplicationErrorMapper;
+import com.bazaar.service.http.KnownQueryParameters;
 import com.bazaar.service.movement.AcceptOutcomeMetrics;
 import com.bazaar.service.ratelimit.FailedLogins;
 import com.bazaar.service.ratelimit.ForgiveOnSuccess;
@@ -22,7 +23,7 @@ import java.util.List;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 
 /**
- * What every resource stands on: Basic Auth with roles, the error mappers (the error body is part of the contract,
+ * What every resource stands on: Basic Auth with roles, the check that refuses unknown query parameters, the error mappers (the error body is part of the contract,
  * so the application maps every exception itself) and the acceptance metrics. The application registers exactly
  * these, and so do the resource tests, so that the fast tier cannot drift from production wiring.
  */
@@ -42,6 +43,7 @@ public final class JerseyFoundation {
         return List.of(
                 new AuthDynamicFeature(basicAuth),
                 new RolesAllowedDynamicFeature(),
+                new KnownQueryParameters(),
                 new AuthValueFactoryProvider.Binder<>(User.class),
                 new JsonErrorMapper(),
                 new ValidationErrorMapper(),

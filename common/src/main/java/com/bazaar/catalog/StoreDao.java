@@ -25,6 +25,9 @@ public interface StoreDao {
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM stores WHERE id = :id)")
     boolean exists(long id);
 
+    @SqlQuery("SELECT min(id) FROM stores")
+    Optional<Long> lowestId();
+
     /** Empty when the name is already taken, case-insensitively. */
     @SqlQuery("""
             INSERT INTO stores (name, location) VALUES (:name, :location)

@@ -34,6 +34,8 @@ import com.bazaar.reservation.ReservationDao;
 import com.bazaar.service.inventory.ProductQuantityResource;
 import com.bazaar.service.inventory.StoreInventoryResource;
 import com.bazaar.service.movement.AcceptMovementResource;
+import com.bazaar.service.movement.DefaultStore;
+import com.bazaar.service.movement.DefaultStoreMovementResource;
 import com.bazaar.service.movement.SqsMovementPublisher;
 import com.bazaar.service.movement.MovementResource;
 import com.bazaar.service.movement.TransferResource;
@@ -157,7 +159,10 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
 
         environment.jersey().register(new ProductResource(products, reads.onDemand(ProductDao.class), catalogCaches.products()));
         environment.jersey().register(new StoreResource(stores, reads.onDemand(StoreDao.class), catalogCaches.stores()));
-        environment.jersey().register(new AcceptMovementResource(catalogIds, publisher, clock));
+        var acceptMovements = new AcceptMovementResource(catalogIds, publisher, clock);
+        environment.jersey().register(acceptMovements);
+        environment.jersey().register(new DefaultStoreMovementResource(
+                new DefaultStore(configuration.getDefaultStoreId(), catalogIds.stores(), stores::lowestId), acceptMovements));
         LedgerDao ledger = jdbi.onDemand(LedgerDao.class);
         environment.jersey().register(new MovementResource(ledger, reads.onDemand(LedgerDao.class)));
         environment.jersey().register(new TransferResource(catalogIds, publisher, ledger, clock));

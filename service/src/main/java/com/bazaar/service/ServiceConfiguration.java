@@ -8,6 +8,7 @@ import com.bazaar.service.ratelimit.RateLimitConfiguration;
 import com.bazaar.service.replica.ReadDatabaseConfiguration;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 /** The service's view of config.yml: the shared blocks plus its own; the worker's block is not its concern. */
@@ -35,6 +36,18 @@ public class ServiceConfiguration extends BazaarConfiguration {
 
     public void setReadDatabase(ReadDatabaseConfiguration readDatabase) {
         this.readDatabase = readDatabase;
+    }
+
+    /** The store of {@code POST /stock-movements}; null: the store with the lowest id. */
+    @Min(1)
+    private Long defaultStoreId;
+
+    public Long getDefaultStoreId() {
+        return defaultStoreId;
+    }
+
+    public void setDefaultStoreId(Long defaultStoreId) {
+        this.defaultStoreId = defaultStoreId;
     }
 
     @Valid

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * The worker's view of config.yml. It serves no API, so its server is the {@code worker.server} block
  * (an admin port only) rather than the service's {@code server} block; {@code rateLimit}, {@code tls}, {@code requestLimits} and {@code catalogCache} are the service's.
  */
-@JsonIgnoreProperties({"rateLimit", "tls", "requestLimits", "readDatabase", "catalogCache"})
+@JsonIgnoreProperties({"rateLimit", "tls", "requestLimits", "readDatabase", "catalogCache", "defaultStoreId"})
 public class WorkerConfiguration extends BazaarConfiguration {
     @Valid
     @NotNull

@@ -92,7 +92,13 @@ public class AcceptMovementResource {
             @HeaderParam("Idempotency-Key") @IdempotencyKey String idempotencyKey,
             @NotNull @Valid NewMovement request,
             @Context HttpServletRequest http) {
-        MovementMessage message = intake.movement(user, storeId.get(), idempotencyKey, request);
+        return accept(user, storeId.get(), idempotencyKey, request, http);
+    }
+
+    /** One movement at a store, also the Stage 1 route's at the default store. */
+    CompletionStage<Response> accept(User user, long storeId, String idempotencyKey, NewMovement request,
+                                     HttpServletRequest http) {
+        MovementMessage message = intake.movement(user, storeId, idempotencyKey, request);
         String requestId = (String) http.getAttribute(RequestIdFilter.ATTRIBUTE);
 
         return QueueAnswer.answer(publisher.publish(message, requestId), requestId, () -> {

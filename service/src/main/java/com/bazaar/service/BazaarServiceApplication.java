@@ -119,8 +119,8 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         List<UserConfiguration> users = configuration.getAuth().allUsers();
         AdminAuthFilter.protect(environment, users, configuration.getAuth().getAdminAccess());
         RateLimitConfiguration rateLimits = configuration.getRateLimit();
-        var failedLogins = new FailedLogins(rateLimits.getFailedLoginsPerUser(), rateLimits.getFailedLoginsPerClient(),
-                rateLimits.getMaxClients(), clock);
+        var failedLogins = new FailedLogins(rateLimits.getFailedLoginsPerClientAndUser(), rateLimits.getFailedLoginsPerUser(),
+                rateLimits.getFailedLoginsPerClient(), rateLimits.getMaxClients(), clock);
         JerseyFoundation.components(users, configuration.getAuth().getCachePolicy(), failedLogins, environment.metrics())
                 .forEach(environment.jersey()::register);
 

@@ -26,15 +26,34 @@ public class RateLimitConfiguration {
     @Max(10_000_000)
     private long maxClients = 100_000;
 
-    /** Failed logins per client address: a guessing loop from one place is refused within a handful of tries. */
+    /**
+     * Failed logins per (client address, user name): a guessing loop for one name from one place is refused within a
+     * handful of tries, while another user behind the same address (a store's other registers) logs in as before.
+     */
     @Valid
     @NotNull
-    private LoginPenalty failedLoginsPerClient = new LoginPenalty(5, Duration.seconds(1), Duration.minutes(5), Duration.minutes(1));
+    private LoginPenalty failedLoginsPerClientAndUser = new LoginPenalty(5, Duration.seconds(1), Duration.minutes(5), Duration.minutes(1));
 
     /** Failed logins per user name, from anywhere: a shorter cap, since the real user is locked out with the attacker. */
     @Valid
     @NotNull
     private LoginPenalty failedLoginsPerUser = new LoginPenalty(10, Duration.seconds(1), Duration.minutes(1), Duration.minutes(1));
+
+    /**
+     * Failed logins per client address alone, whatever the names: only a client trying many names reaches it. Far
+     * higher than the others, and quickly forgiven, since every user behind a shared address counts here.
+     */
+    @Valid
+    @NotNull
+    private LoginPenalty failedLoginsPerClient = new LoginPenalty(100, Duration.seconds(1), Duration.minutes(5), Duration.seconds(6));
+
+    public LoginPenalty getFailedLoginsPerClientAndUser() {
+        return failedLoginsPerClientAndUser;
+    }
+
+    public void setFailedLoginsPerClientAndUser(LoginPenalty failedLoginsPerClientAndUser) {
+        this.failedLoginsPerClientAndUser = failedLoginsPerClientAndUser;
+    }
 
     public LoginPenalty getFailedLoginsPerClient() {
         return failedLoginsPerClient;

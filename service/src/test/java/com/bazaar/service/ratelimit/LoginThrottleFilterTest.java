@@ -23,6 +23,7 @@ class LoginThrottleFilterTest {
     final Meter throttled = new Meter();
     final LoginThrottleFilter filter = new LoginThrottleFilter(new FailedLogins(
             new LoginPenalty(2, Duration.seconds(2), Duration.minutes(1), Duration.minutes(1)),
+            new LoginPenalty(100, Duration.seconds(1), Duration.minutes(1), Duration.minutes(1)),
             new LoginPenalty(100, Duration.seconds(1), Duration.minutes(1), Duration.minutes(1)), 1000, clock),
             new ClientAddress(List.of()), StrictJson.configure(Jackson.newObjectMapper()), throttled);
 

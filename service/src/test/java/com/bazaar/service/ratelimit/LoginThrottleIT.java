@@ -22,15 +22,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 
 /**
- * The failed-login penalties with small numbers: a client is locked after its fourth failure, a user name after
- * its sixth, for 1 s doubling to 2 s. 127.0.0.1 is a trusted proxy, so each test is its own client through
+ * The failed-login penalties with small numbers: a (client, name) is locked after its fourth failure, a user name
+ * after its sixth, a client alone after its ninth, for 1 s doubling to 2 s. 127.0.0.1 is a trusted proxy, so each test is its own client through
  * X-Forwarded-For.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class LoginThrottleIT {
     static final DropwizardAppExtension<ServiceConfiguration> APP = ServiceTestApp.extension(
             ConfigOverride.config("rateLimit.trustedProxies", "127.0.0.1"),
-            ConfigOverride.config("rateLimit.failedLoginsPerClient.freeFailures", "3"),
+            ConfigOverride.config("rateLimit.failedLoginsPerClientAndUser.freeFailures", "3"),
+            ConfigOverride.config("rateLimit.failedLoginsPerClientAndUser.maxLock", "2s"),
+            ConfigOverride.config("rateLimit.failedLoginsPerClient.freeFailures", "8"),
             ConfigOverride.config("rateLimit.failedLoginsPerClient.maxLock", "2s"),
             ConfigOverride.config("rateLimit.failedLoginsPerUser.freeFailures", "5"),
             ConfigOverride.config("rateLimit.failedLoginsPerUser.maxLock", "2s"));
@@ -70,16 +72,28 @@ class LoginThrottleIT {
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(json(refused).get("code").asInt()).isEqualTo(429);
         assertThat(json(refused).get("message").asText()).contains("failed logins");
-        // the right password is refused too while the client is locked: the lock is not an oracle
-        assertThat(get(client, ServiceTestApp.ADMIN, ServiceTestApp.password(ServiceTestApp.ADMIN)).statusCode()).isEqualTo(429);
+        // the right password is refused too while the pair is locked: the lock is not an oracle
+        assertThat(get(client, ServiceTestApp.CLERK, ServiceTestApp.password(ServiceTestApp.CLERK)).statusCode()).isEqualTo(429);
         assertThat(throttled()).isEqualTo(before + 2);
+        // another user behind the same address (a store's other register) is not locked out
+        assertThat(get(client, ServiceTestApp.ADMIN, ServiceTestApp.password(ServiceTestApp.ADMIN)).statusCode()).isEqualTo(200);
         assertThat(LOG.list).anySatisfy(event -> assertThat(event.getFormattedMessage())
                 .contains("user 'clerk' from " + client, "logins refused for 1 s").doesNotContain("guess-"));
-        // another client is not affected, and the lock ends on its own
-        assertThat(get("198.51.100.22", ServiceTestApp.ADMIN, ServiceTestApp.password(ServiceTestApp.ADMIN)).statusCode())
-                .isEqualTo(200);
+        // the lock ends on its own
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).until(() ->
-                get(client, ServiceTestApp.ADMIN, ServiceTestApp.password(ServiceTestApp.ADMIN)).statusCode() == 200);
+                get(client, ServiceTestApp.CLERK, ServiceTestApp.password(ServiceTestApp.CLERK)).statusCode() == 200);
+    }
+
+    @Test
+    void oneClientTryingManyNamesIsRefusedByItsAddressAtTheHigherCount() {
+        String client = "198.51.100.23";
+        for (int i = 1; i <= 9; i++) {
+            assertThat(get(client, "nobody-" + i, "guess").statusCode()).as("name %d", i).isEqualTo(401);
+        }
+
+        assertThat(get(client, ServiceTestApp.ADMIN, ServiceTestApp.password(ServiceTestApp.ADMIN)).statusCode()).isEqualTo(429);
+        assertThat(get("198.51.100.24", ServiceTestApp.ADMIN, ServiceTestApp.password(ServiceTestApp.ADMIN)).statusCode())
+                .isEqualTo(200);
     }
 
     @Test

@@ -47,7 +47,7 @@ public final class ResourceTier {
 
     /** A ResourceExtension builder with the foundation registered; add the resource under test. */
     public static ResourceExtension.Builder builder() {
-        var failedLogins = new FailedLogins(new LoginPenalty(), new LoginPenalty(), 100, Clock.systemUTC());
+        var failedLogins = new FailedLogins(new LoginPenalty(), new LoginPenalty(), new LoginPenalty(), 100, Clock.systemUTC());
         var builder = ResourceExtension.builder()
                 .setMapper(StrictJson.configure(Jackson.newObjectMapper()))
                 .setRegisterDefaultExceptionMappers(false)

@@ -25,6 +25,7 @@ import com.bazaar.service.catalog.CatalogChangeListener;
 import com.bazaar.service.catalog.ProductResource;
 import com.bazaar.service.catalog.StoreResource;
 import com.bazaar.service.errors.JsonErrorHandler;
+import com.bazaar.service.http.CloseUnreadRequests;
 import com.bazaar.service.http.RequestIdFilter;
 import com.bazaar.service.http.SecurityHeadersFilter;
 import com.bazaar.service.inventory.InventoryChangesResource;
@@ -133,6 +134,8 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         headers.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.getApplicationContext().insertHandler(
                 new SizeLimitHandler(configuration.getRequestLimits().getMaxBodySize().toBytes(), -1));
+        // Inserted last, so outside the size limit: its 413 says Connection: close too.
+        environment.getApplicationContext().insertHandler(new CloseUnreadRequests());
         // After the request id (a 429 carries one too), before authentication (failed logins count).
         var clients = new ClientAddress(rateLimits.getTrustedProxies());
         var rateLimit = environment.servlets().addFilter("rate-limit", new RateLimitFilter(rateLimits, clients, clock,
@@ -143,7 +146,7 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
                 environment.getObjectMapper(), environment.metrics().meter("bazaar.service.auth.throttled")));
         loginThrottle.setAsyncSupported(true);
         loginThrottle.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
-        var errors = new JsonErrorHandler(environment.getObjectMapper());
+        var errors = new JsonErrorHandler(environment.getObjectMapper(), serverFactory.getAllowedMethods());
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(errors));
         int maxConnections = configuration.getRequestLimits().getMaxConnections();
         environment.lifecycle().addEventListener(new LifeCycle.Listener() {

@@ -53,7 +53,7 @@ public class LoginThrottleFilter implements Filter {
         if (refusal.isPresent()) {
             throttled.mark();
             long retryAfter = Math.max(1, ceilSeconds(refusal.get()));
-            TooManyRequests.answer(http, (HttpServletResponse) response, json, retryAfter,
+            TooManyRequests.answer((HttpServletResponse) response, json, retryAfter,
                     "Too many failed logins for this user or from this address; retry after " + retryAfter + " s");
             return;
         }

@@ -63,7 +63,7 @@ public class RateLimitFilter implements Filter {
         }
         limited.mark();
         long retryAfter = Math.max(1, ceilDiv(probe.getNanosToWaitForRefill(), NANOS_PER_SECOND));
-        TooManyRequests.answer((HttpServletRequest) request, http, json, retryAfter, "Too many requests from this address; retry after " + retryAfter + " s");
+        TooManyRequests.answer(http, json, retryAfter, "Too many requests from this address; retry after " + retryAfter + " s");
     }
 
     private Bucket newBucket() {

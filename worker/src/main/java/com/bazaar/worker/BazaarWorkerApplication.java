@@ -23,6 +23,9 @@ import com.bazaar.worker.deadletter.DeadLetterSummaryTask;
 import com.bazaar.worker.deadletter.RedriveDeadLettersTask;
 import com.bazaar.worker.ledger.LedgerWriter;
 import com.bazaar.worker.reservation.ExpirySweep;
+import com.bazaar.worker.verify.LevelCheck;
+import com.bazaar.worker.verify.LevelVerifier;
+import com.bazaar.worker.verify.VerifyCommand;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -46,6 +49,7 @@ public class BazaarWorkerApplication extends Application<WorkerConfiguration> {
     @Override
     public void initialize(Bootstrap<WorkerConfiguration> bootstrap) {
         BazaarBootstrap.configure(bootstrap);
+        bootstrap.addCommand(new VerifyCommand());
     }
 
     @Override
@@ -82,6 +86,11 @@ public class BazaarWorkerApplication extends Application<WorkerConfiguration> {
         environment.lifecycle().manage(new ExpirySweep(ledger,
                 environment.lifecycle().scheduledExecutorService("expiry-sweep").build(),
                 worker.getExpirySweepInterval().toJavaDuration(), environment.metrics().meter("bazaar.worker.reservations.expired")));
+
+        var levels = new LevelCheck(new LevelVerifier(jdbi), environment.lifecycle().scheduledExecutorService("level-check").build(),
+                worker.getVerifyInterval().toJavaDuration(), environment.metrics());
+        environment.lifecycle().manage(levels);
+        environment.healthChecks().register("levels", levels);
 
         var backlog = new BacklogMonitor(sqs, queueUrl, deadLetterQueueUrl, movementConsumer,
                 environment.lifecycle().scheduledExecutorService("backlog-monitor").build(), worker.getBacklog(), clock,

@@ -53,6 +53,10 @@ public class WorkerConfiguration extends BazaarConfiguration {
         @MinDuration(value = 10, unit = TimeUnit.MILLISECONDS)
         private Duration expirySweepInterval = Duration.milliseconds(500);
 
+        /** How often every level is recomputed from the ledger and the holds (a scan of both: docs/OPERATIONS.md). */
+        @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+        private Duration verifyInterval = Duration.hours(1);
+
         /** Off by default: an out or manual movement larger than the stock on hand is rejected. */
         private boolean allowNegativeStock;
 
@@ -86,6 +90,14 @@ public class WorkerConfiguration extends BazaarConfiguration {
 
         public void setExpirySweepInterval(Duration expirySweepInterval) {
             this.expirySweepInterval = expirySweepInterval;
+        }
+
+        public Duration getVerifyInterval() {
+            return verifyInterval;
+        }
+
+        public void setVerifyInterval(Duration verifyInterval) {
+            this.verifyInterval = verifyInterval;
         }
 
         public ServerFactory getServer() {

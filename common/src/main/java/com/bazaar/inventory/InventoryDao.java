@@ -8,9 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jdbi.v3.sqlobject.CreateSqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.FetchSize;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.transaction.Transaction;
@@ -99,6 +103,40 @@ public interface InventoryDao {
             WHERE p.id = :productId
             """)
     Optional<InventoryItem> findItemAsOf(long storeId, long productId, Instant asOf);
+
+    /**
+     * A store's rows for the CSV export, in product order, through a server-side cursor (a fetch size inside a
+     * transaction), so the service's memory does not grow with the store: as the list reads them, or as of an instant.
+     */
+    @Transaction(value = TransactionIsolationLevel.REPEATABLE_READ, readOnly = true)
+    default void export(long storeId, boolean lowOnly, Instant asOf, Consumer<InventoryExportRow> each) {
+        try (Stream<InventoryExportRow> rows = asOf == null ? exportRows(storeId, lowOnly) : exportRowsAsOf(storeId, lowOnly, asOf)) {
+            rows.forEach(each);
+        }
+    }
+
+    @SqlQuery("""
+            SELECT l.product_id, p.sku, p.name, l.quantity, l.reserved, l.low_stock_threshold
+            FROM inventory_levels l JOIN products p ON p.id = l.product_id
+            WHERE l.store_id = :storeId AND (NOT :lowOnly OR l.quantity <= l.low_stock_threshold)
+            ORDER BY l.product_id
+            """)
+    @FetchSize(1000)
+    @RegisterRowMapper(InventoryExportRow.Mapper.class)
+    Stream<InventoryExportRow> exportRows(long storeId, boolean lowOnly);
+
+    @SqlQuery("""
+            SELECT l.product_id, p.sku, p.name, c.quantity, c.reserved, l.low_stock_threshold
+            FROM inventory_levels l JOIN products p ON p.id = l.product_id
+            CROSS JOIN LATERAL (SELECT c.quantity, c.reserved FROM inventory_changes c
+                                WHERE c.store_id = l.store_id AND c.product_id = l.product_id AND c.applied_at <= :asOf
+                                ORDER BY c.applied_at DESC, c.version DESC LIMIT 1) c
+            WHERE l.store_id = :storeId AND (NOT :lowOnly OR c.quantity <= l.low_stock_threshold)
+            ORDER BY l.product_id
+            """)
+    @FetchSize(1000)
+    @RegisterRowMapper(InventoryExportRow.Mapper.class)
+    Stream<InventoryExportRow> exportRowsAsOf(long storeId, boolean lowOnly, Instant asOf);
 
     /** Empty if the product does not exist; quantity 0 and no threshold if the store has never had it. */
     @SqlQuery("""

@@ -13,6 +13,8 @@ import io.dropwizard.auth.Auth;
 import io.dropwizard.jersey.params.LongParam;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,10 +32,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A store's stock, read from the inventory levels (the cost does not depend on the size of the ledger), or with
@@ -74,8 +78,13 @@ public class StoreInventoryResource {
     @GET
     @RolesAllowed({Roles.CLERK, Roles.AUDITOR})
     @Operation(operationId = "getStoreInventory", summary = "A store's stock of every product it has had, by product id",
-            description = "With `asOf`, as it stood at that instant: a product with no change by then is absent.")
-    @ApiResponse(responseCode = "200", description = "The store's inventory", useReturnTypeSchema = true)
+            description = "With `asOf`, as it stood at that instant: a product with no change by then is absent. With "
+                    + "`Accept: text/csv`, the same rows as RFC 4180 CSV with a header row, streamed (any size of store): "
+                    + "`productId,sku,productName,currentQuantity,reservedQuantity,availableQuantity,lowStockThreshold`, "
+                    + "an empty field for a null.")
+    @ApiResponse(responseCode = "200", description = "The store's inventory", content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoreInventory.class)),
+        @Content(mediaType = InventoryCsv.MEDIA_TYPE, schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "400", description = "The store id is not a positive integer, lowStock is not true or false, "
             + "or asOf is malformed or in the future")
     @ApiResponse(responseCode = "404", description = "No store has this id")
@@ -89,6 +98,28 @@ public class StoreInventoryResource {
         return new StoreInventory(store, reads.read(dao -> at != null
                 ? (lowOnly ? dao.findLowByStoreAsOf(store, at) : dao.findByStoreAsOf(store, at))
                 : (lowOnly ? dao.findLowByStore(store) : dao.findByStore(store))));
+    }
+
+    /**
+     * The list as CSV, streamed from a cursor on the database the list reads (the replica when it serves reads), so any
+     * size of store is written in constant memory. Asked for with {@code Accept: text/csv}; JSON stays the default.
+     */
+    @GET
+    @Produces(InventoryCsv.MEDIA_TYPE + ";qs=0.5")
+    @RolesAllowed({Roles.CLERK, Roles.AUDITOR})
+    // In the API document as the list's text/csv answer: one operation per path and method.
+    @Operation(hidden = true)
+    public Response export(@PathParam("storeId") @NotNull @Min(1) LongParam storeId,
+                           @QueryParam("lowStock") String lowStock,
+                           @QueryParam("asOf") @Parameter(description = AS_OF) String asOf) {
+        catalog.requireStore(storeId.get());
+        boolean lowOnly = "true".equals(Paging.oneOf("lowStock", lowStock, List.of("true", "false")));
+        Instant at = pastInstant(asOf);
+        long store = storeId.get();
+        // The database is chosen once, before the first row: a read that failed part-way cannot be asked again elsewhere.
+        InventoryDao source = reads.read(Function.identity());
+        return Response.ok(InventoryCsv.of(each -> source.export(store, lowOnly, at, each)), InventoryCsv.MEDIA_TYPE + "; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"store-" + store + "-inventory.csv\"").build();
     }
 
     /** A product the store has never moved is there with quantity 0. */

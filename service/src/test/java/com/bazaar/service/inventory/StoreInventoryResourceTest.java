@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.reset;
@@ -15,6 +18,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import com.bazaar.inventory.InventoryDao;
+import com.bazaar.inventory.InventoryExportRow;
 import com.bazaar.inventory.InventoryItem;
 import com.bazaar.service.replica.Reads;
 import com.bazaar.service.tier.Catalog;
@@ -22,6 +26,8 @@ import com.bazaar.service.tier.ResourceTier;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
@@ -29,6 +35,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,6 +61,10 @@ class StoreInventoryResourceTest {
         when(INVENTORY.findByStore(Catalog.STORE)).thenReturn(List.of(OAT_MILK));
         when(INVENTORY.findLowByStore(Catalog.STORE)).thenReturn(List.of(OAT_MILK));
         when(INVENTORY.findItem(Catalog.STORE, Catalog.PRODUCT)).thenReturn(Optional.of(OAT_MILK));
+    }
+
+    static Invocation.Builder csv(String user, WebTarget target) {
+        return target.request("text/csv").header("Authorization", ResourceTier.basic(user));
     }
 
     static Response lowStock(String user, String value) {
@@ -198,5 +209,39 @@ class StoreInventoryResourceTest {
         assertThat(list.getStatus()).isEqualTo(400);
         assertThat(errorMessage(list)).isEqualTo("asOf must not be in the future (got 2026-12-03T12:00:01Z)");
         assertThat(now.getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void acceptTextCsvStreamsTheRowsAsRfc4180CsvWithAHeaderAndJsonStaysTheDefault() {
+        doAnswer(call -> {
+            Consumer<InventoryExportRow> each = call.getArgument(3);
+            each.accept(new InventoryExportRow(1, "OAT-1L", "Oat milk 1L", 3, 1, 2, 5));
+            each.accept(new InventoryExportRow(2, null, "Beans, \"fine\"", 0, 0, 0, null));
+            return null;
+        }).when(INVENTORY).export(eq(Catalog.STORE), eq(false), isNull(), any());
+
+        Response csv = csv(ResourceTier.AUDITOR, RESOURCES.target(PATH)).get();
+        Response plain = as(ResourceTier.AUDITOR, RESOURCES.target(PATH)).get();
+
+        assertThat(csv.getStatus()).isEqualTo(200);
+        assertThat(csv.getHeaderString("Content-Type")).isEqualTo("text/csv;charset=utf-8");
+        assertThat(csv.getHeaderString("Content-Disposition")).isEqualTo("attachment; filename=\"store-1-inventory.csv\"");
+        assertThat(csv.readEntity(String.class)).isEqualTo(
+                "productId,sku,productName,currentQuantity,reservedQuantity,availableQuantity,lowStockThreshold\r\n"
+                        + "1,OAT-1L,\"Oat milk 1L\",3,1,2,5\r\n"
+                        + "2,,\"Beans, \"\"fine\"\"\",0,0,0,\r\n");
+        assertThat(plain.getHeaderString("Content-Type")).isEqualTo("application/json");
+    }
+
+    @Test
+    void theCsvTakesLowStockAndAsOfAsTheListDoesAndRefusesWhatItRefuses() {
+        Response low = csv(ResourceTier.CLERK, RESOURCES.target(PATH).queryParam("lowStock", "true")
+                .queryParam("asOf", "2026-12-01T17:00:00Z")).get();
+        Response bad = csv(ResourceTier.CLERK, RESOURCES.target(PATH).queryParam("asOf", "soon")).get();
+
+        assertThat(low.getStatus()).isEqualTo(200);
+        verify(INVENTORY).export(eq(Catalog.STORE), eq(true), eq(Instant.parse("2026-12-01T17:00:00Z")), any());
+        assertThat(bad.getStatus()).isEqualTo(400);
+        assertThat(errorMessage(bad)).startsWith("asOf must be");
     }
 }

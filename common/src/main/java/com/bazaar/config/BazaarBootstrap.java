@@ -9,7 +9,7 @@ import io.dropwizard.migrations.MigrationsBundle;
 
 /**
  * What both applications set up alike: ${ENV} substitution in config.yml, the {@code db} (Liquibase)
- * commands and the Prometheus endpoint.
+ * commands (as the migration role, {@link MigrationCredentials}) and the Prometheus endpoint.
  */
 public final class BazaarBootstrap {
     private BazaarBootstrap() {
@@ -21,7 +21,8 @@ public final class BazaarBootstrap {
         bootstrap.addBundle(new MigrationsBundle<T>() {
             @Override
             public DataSourceFactory getDataSourceFactory(T configuration) {
-                return configuration.getDatabase();
+                // Only the db commands ask: they run in a process of their own, which serves nothing.
+                return configuration.getMigrations().applyTo(configuration.getDatabase());
             }
         });
         bootstrap.addBundle(new PrometheusBundle());

@@ -18,6 +18,10 @@ public class BazaarConfiguration extends Configuration {
 
     @Valid
     @NotNull
+    private MigrationCredentials migrations = new MigrationCredentials();
+
+    @Valid
+    @NotNull
     private QueueConfiguration queue = new QueueConfiguration();
 
     /** Users and roles: the service's API and both admin ports. */
@@ -50,6 +54,14 @@ public class BazaarConfiguration extends Configuration {
 
     public void setDatabase(DataSourceFactory database) {
         this.database = database;
+    }
+
+    public MigrationCredentials getMigrations() {
+        return migrations;
+    }
+
+    public void setMigrations(MigrationCredentials migrations) {
+        this.migrations = migrations;
     }
 
     public QueueConfiguration getQueue() {

@@ -11,10 +11,53 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** A real PostgreSQL server from the zonky binaries, listening on 127.0.0.1, with a {@value #NAME} database. */
+/**
+ * A real PostgreSQL server from the zonky binaries, listening on 127.0.0.1, with a {@value #NAME} database owned by
+ * {@value #OWNER} (who runs the migrations) and used by {@value #APPLICATION_USER} (service and worker, a member of
+ * {@value #APPLICATION_ROLE}, which migration 010 grants what they need). Every role logs in without a password: the
+ * server trusts connections from 127.0.0.1 (initdb's default here) and listens nowhere else.
+ */
 public final class EmbeddedDatabase implements AutoCloseable {
     public static final String NAME = "bazaar";
+    /** The superuser: replication, and tests that act behind the application's back. */
     public static final String USER = "postgres";
+    public static final String OWNER = "bazaar_owner";
+    public static final String APPLICATION_USER = "bazaar_app";
+    public static final String APPLICATION_ROLE = "bazaar_application";
+
+    /**
+     * The roles, and the database and its schema owned by the owner; idempotent. What a data directory migrated as
+     * the superuser (before the roles existed) holds is handed to the owner. The same steps for a database of one's
+     * own: docs/OPERATIONS.md, "Database roles".
+     */
+    private static final String ROLES = """
+            DO $$
+            BEGIN
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1$s') THEN CREATE ROLE %1$s LOGIN; END IF;
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%3$s') THEN CREATE ROLE %3$s NOLOGIN; END IF;
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%2$s') THEN CREATE ROLE %2$s LOGIN; END IF;
+            END
+            $$;
+            GRANT %3$s TO %2$s;
+            ALTER DATABASE %4$s OWNER TO %1$s;
+            ALTER SCHEMA public OWNER TO %1$s;
+            REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+            DO $$
+            DECLARE
+                r record;
+            BEGIN
+                FOR r IN SELECT c.oid::regclass AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                         WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm')
+                           AND c.relowner <> '%1$s'::regrole LOOP
+                    EXECUTE format('ALTER TABLE %%s OWNER TO %1$s', r.name);
+                END LOOP;
+                FOR r IN SELECT p.oid::regprocedure AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                         WHERE n.nspname = 'public' AND p.proowner <> '%1$s'::regrole LOOP
+                    EXECUTE format('ALTER FUNCTION %%s OWNER TO %1$s', r.name);
+                END LOOP;
+            END
+            $$;
+            """.formatted(OWNER, APPLICATION_USER, APPLICATION_ROLE, NAME);
 
     /**
      * {@code DURABLE} is what a development stack needs: a commit survives a power loss. {@code FAST} is
@@ -36,6 +79,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throws IOException, SQLException {
         EmbeddedDatabase database = new EmbeddedDatabase(builder(dataDirectory, port, durability).start());
         database.createDatabaseIfMissing();
+        database.prepareRoles();
         return database;
     }
 
@@ -103,6 +147,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
             if (!exists.next()) {
                 statement.execute("CREATE DATABASE " + NAME);
             }
+        }
+    }
+
+    private void prepareRoles() throws SQLException {
+        try (Connection connection = postgres.getDatabase(USER, NAME).getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute(ROLES);
         }
     }
 

@@ -29,7 +29,7 @@ public final class EmbeddedStackMain {
                 : EmbeddedDatabase.Durability.FAST;
         if (arguments.postgresPort != null) {
             database = EmbeddedDatabase.start(Path.of(arguments.dataDirectory), arguments.postgresPort, durability);
-            System.out.println("PostgreSQL  " + database.jdbcUrl() + " (user " + EmbeddedDatabase.USER
+            System.out.println("PostgreSQL  " + database.jdbcUrl() + " (application user " + EmbeddedDatabase.APPLICATION_USER + ", migrations as " + EmbeddedDatabase.OWNER
                     + ", data in " + arguments.dataDirectory + ", fsync " + (arguments.fsync ? "on" : "off") + ")");
         }
         if (arguments.replicaPort != null) {

@@ -11,7 +11,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * One embedded PostgreSQL and one ElasticMQ for a whole test JVM, started on first use on free ports and
  * stopped when the JVM exits. It points every Dropwizard configuration loaded in this JVM at them through
- * {@code dw.*} system properties, and the AWS SDK's default credentials at ElasticMQ's.
+ * {@code dw.*} system properties (the application's role for service and worker, the owner for migrations, as
+ * {@code ./bazaar up} does), and the AWS SDK's default credentials at ElasticMQ's.
  */
 public final class SharedTestStack {
     public static final String QUEUE = QueueConfiguration.DEFAULT_QUEUE_NAME;
@@ -39,8 +40,10 @@ public final class SharedTestStack {
                 throw new IllegalStateException("could not start the embedded test stack", e);
             }
             System.setProperty("dw.database.url", instance.database.jdbcUrl());
-            System.setProperty("dw.database.user", EmbeddedDatabase.USER);
+            System.setProperty("dw.database.user", EmbeddedDatabase.APPLICATION_USER);
             System.setProperty("dw.database.password", "");
+            System.setProperty("dw.migrations.user", EmbeddedDatabase.OWNER);
+            System.setProperty("dw.migrations.password", "");
             System.setProperty("dw.queue.endpoint", instance.queue.endpoint().toString());
             System.setProperty("dw.queue.region", EmbeddedQueue.REGION);
             System.setProperty("aws.accessKeyId", EmbeddedQueue.ACCESS_KEY);

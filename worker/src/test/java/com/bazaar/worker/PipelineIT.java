@@ -311,6 +311,8 @@ class PipelineIT {
         long product = newProduct();
         DB.useHandle(h -> h.execute("""
                 CREATE SEQUENCE failed_attempts_%1$d;
+                -- The trigger runs as the worker's role, which may use only what it is granted.
+                GRANT USAGE ON SEQUENCE failed_attempts_%1$d TO bazaar_application;
                 CREATE FUNCTION fail_store_%1$d() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     IF NEW.store_id = %1$d THEN

@@ -4,6 +4,7 @@ import com.bazaar.audit.AuditAction;
 import com.bazaar.audit.AuditDao;
 import com.bazaar.audit.AuditFilter;
 import com.bazaar.audit.AuditLog;
+import com.bazaar.audit.ChainVerification;
 import com.bazaar.service.auth.Roles;
 import com.bazaar.service.replica.Reads;
 import com.bazaar.service.http.Paging;
@@ -74,5 +75,18 @@ public class AuditLogResource {
         var page = audit.read(dao -> Paging.page(limit.get(), offset.get(), cap -> dao.count(filter, cap),
                 () -> dao.find(filter, limit.get(), offset.get())));
         return new AuditPage(page.totals(), page.rows());
+    }
+
+    @GET
+    @Path("/verify")
+    @RolesAllowed(Roles.AUDITOR)
+    @Operation(operationId = "verifyAuditLogs", summary = "Recompute the audit log's hash chain",
+            description = "Reads every audit row in chain order, in one snapshot, and checks each row's hash against "
+                    + "the row before it and the last against the recorded head. A row changed, removed or inserted "
+                    + "behind the application's back makes the chain invalid at that row (a removed row: at the row "
+                    + "after it). Takes time in proportion to the log's size.")
+    @ApiResponse(responseCode = "200", description = "What the check found (valid or not)", useReturnTypeSchema = true)
+    public ChainVerification verify() {
+        return audit.read(AuditDao::verify);
     }
 }

@@ -9,8 +9,14 @@ import com.bazaar.testing.Api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import com.bazaar.audit.AuditAction;
+import com.bazaar.audit.AuditDao;
+import com.bazaar.audit.AuditEntry;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +46,7 @@ class AuditLogIT {
         assertThat(row.get("entityId").asText()).isEqualTo(String.valueOf(id));
         assertThat(row.at("/details/name").asText()).isEqualTo(name);
         assertThat(row.get("timestamp").asText()).endsWith("Z");
+        assertThat(row.get("hash").asText()).matches("[0-9a-f]{64}");
     }
 
     @Test
@@ -61,10 +68,10 @@ class AuditLogIT {
     @Test
     void countsUpToTheWindow() {
         String user = "busy-" + UUID.randomUUID();
-        ServiceTestApp.database().useHandle(h -> h.createUpdate("""
-                INSERT INTO audit_logs (user_id, action_type, entity_type, entity_id, details)
-                SELECT :user, 'MOVEMENT_APPLIED', 'stock_movement', gen_random_uuid()::text, '{}'
-                FROM generate_series(1, 10001)""").bind("user", user).execute());
+        List<AuditEntry> entries = IntStream.range(0, 10_001)
+                .mapToObj(i -> new AuditEntry(user, AuditAction.MOVEMENT_APPLIED, UUID.randomUUID().toString(), Map.of()))
+                .toList();
+        AuditChainIT.DB.useTransaction(h -> h.attach(AuditDao.class).record(entries));
 
         JsonNode page = json(as(ServiceTestApp.AUDITOR).get("/audit-logs?userId=" + user));
         assertThat(page.get("totalItems").asLong()).isEqualTo(10_000);

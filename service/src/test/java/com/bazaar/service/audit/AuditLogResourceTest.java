@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AuditLogResourceTest {
     static final AuditLog CREATED = new AuditLog(7, Instant.parse("2026-06-01T12:00:00Z"), "admin", "PRODUCT_CREATED",
-            "product", "1", "{\"name\": \"Oat milk 1L\"}");
+            "product", "1", "{\"name\": \"Oat milk 1L\"}", "ab".repeat(32));
     static final AuditDao AUDIT = mock(AuditDao.class);
     static final ResourceExtension RESOURCES = ResourceTier.builder()
             .addResource(new AuditLogResource(Reads.primaryOnly(AUDIT)))

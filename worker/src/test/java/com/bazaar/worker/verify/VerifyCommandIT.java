@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,15 +23,17 @@ import org.junit.jupiter.api.Test;
 class VerifyCommandIT {
     static final Path JAR = Path.of("target/bazaar-worker.jar");
     static final Path CONFIG = Path.of("../config.yml");
-    static final String NAME = "verify_it_" + System.nanoTime();
-    static Jdbi db;
+    // Each test's own database: its ledger is append-only, so a test cannot clear another's rows.
+    String name;
+    Jdbi db;
 
-    @BeforeAll
-    static void aDatabaseOfItsOwn() throws Exception {
-        ServiceTestApp.database().useHandle(h -> h.execute("CREATE DATABASE " + NAME));
+    @BeforeEach
+    void aDatabaseOfItsOwn() throws Exception {
+        name = "verify_it_" + System.nanoTime();
+        ServiceTestApp.database().useHandle(h -> h.execute("CREATE DATABASE " + name));
         Run migrate = run("db", "migrate", CONFIG.toString());
         assertThat(migrate.exit()).as(migrate.output()).isZero();
-        db = Jdbi.create("jdbc:postgresql://127.0.0.1:" + port() + "/" + NAME, "postgres", "");
+        db = Jdbi.create("jdbc:postgresql://127.0.0.1:" + port() + "/" + name, "postgres", "");
         // stores 1 and 2, product 1
         db.useHandle(h -> h.execute("INSERT INTO stores (name) VALUES ('Downtown'), ('Uptown')"));
         db.useHandle(h -> h.execute("INSERT INTO products (name) VALUES ('Oat milk 1L')"));
@@ -44,7 +46,7 @@ class VerifyCommandIT {
     record Run(int exit, String output) {
     }
 
-    static Run run(String... command) throws Exception {
+    Run run(String... command) throws Exception {
         String[] line = new String[command.length + 3];
         line[0] = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         line[1] = "-jar";
@@ -52,7 +54,7 @@ class VerifyCommandIT {
         System.arraycopy(command, 0, line, 3, command.length);
         ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
         builder.environment().putAll(java.util.Map.of("DB_HOST", "127.0.0.1", "DB_PORT", String.valueOf(port()),
-                "DB_NAME", NAME, "DB_USER", "postgres", "DB_PASS", ""));
+                "DB_NAME", name, "DB_USER", "postgres", "DB_PASS", ""));
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
@@ -60,9 +62,8 @@ class VerifyCommandIT {
     }
 
     /** One level of store 1, product 1 as the worker leaves it: 5 on hand from two ledger rows, 2 held by one hold. */
-    static void aConsistentLevel() {
+    void aConsistentLevel() {
         db.useHandle(h -> {
-            h.execute("TRUNCATE stock_movements, inventory_levels, reservations");
             h.execute("""
                     INSERT INTO stock_movements (movement_id, store_id, product_id, type, quantity, delta, status, rejection_reason,
                                                  actor, source, occurred_at, accepted_at, applied_at)

@@ -25,7 +25,9 @@ public final class JsonProblems {
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String value = mismatch instanceof InvalidFormatException invalid ? " (got " + invalid.getValue() + ")" : "";
             // A string refused as a string: StrictJson's text rules, not a wrong type.
-            String expected = mismatch instanceof InvalidFormatException && mismatch.getTargetType() == String.class
+            // (A number where a string belongs is refused as a wrong type, its value a number.)
+            String expected = mismatch instanceof InvalidFormatException invalid && mismatch.getTargetType() == String.class
+                    && invalid.getValue() instanceof String
                     ? "a string without NUL characters or lone surrogates" : expected(mismatch.getTargetType());
             return "Field '" + path(mismatch) + "' must be " + expected + value;
         }

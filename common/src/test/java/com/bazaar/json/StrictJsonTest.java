@@ -69,6 +69,24 @@ class StrictJsonTest {
         assertThatThrownBy(() -> mapper.readValue(bytes(json), Sample.class)).isInstanceOf(UnrecognizedPropertyException.class);
     }
 
+    @Test
+    void aWrongTypeIsSaidAsOneAndARefusedStringAsTheTextRule() {
+        assertThat(problem("{\"name\": 42}")).isEqualTo("Field 'name' must be a string (got 42)");
+        assertThat(problem("{\"name\": \"\\ud800\"}"))
+                .isEqualTo("Field 'name' must be a string without NUL characters or lone surrogates (got \\ud800)");
+    }
+
+    private String problem(String json) {
+        try {
+            mapper.readValue(bytes(json), Sample.class);
+            throw new AssertionError("read " + json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return JsonProblems.describe(e);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** As a request body arrives: bytes, read by Jackson's UTF-8 parser (not the one for text). */
     private static InputStream bytes(String json) {
         return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));

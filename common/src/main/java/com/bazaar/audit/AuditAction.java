@@ -17,7 +17,12 @@ public enum AuditAction {
     RESERVATION_REJECTED("reservation"),
     RESERVATION_RELEASED("reservation"),
     RESERVATION_EXPIRED("reservation"),
-    RESERVATION_CONSUMED("reservation");
+    RESERVATION_CONSUMED("reservation"),
+    /** An admin subscribed a URL to events (details: url, events, storeId; never the secret). */
+    WEBHOOK_CREATED("webhook"),
+    WEBHOOK_DELETED("webhook"),
+    /** An admin restarted a subscription (details: the status it had). */
+    WEBHOOK_RESUMED("webhook");
 
     private final String entityType;
 

@@ -2,6 +2,7 @@ package com.bazaar.config;
 
 import com.bazaar.auth.AuthConfiguration;
 import com.bazaar.queue.QueueConfiguration;
+import com.bazaar.webhook.WebhookConfiguration;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
@@ -28,6 +29,19 @@ public class BazaarConfiguration extends Configuration {
     @Valid
     @NotNull
     private AuthConfiguration auth = new AuthConfiguration();
+
+    /** The webhook secrets' sealing key and the private-address switch: the service's API and the worker's dispatcher. */
+    @Valid
+    @NotNull
+    private WebhookConfiguration webhooks = new WebhookConfiguration();
+
+    public WebhookConfiguration getWebhooks() {
+        return webhooks;
+    }
+
+    public void setWebhooks(WebhookConfiguration webhooks) {
+        this.webhooks = webhooks;
+    }
 
     /** Where {@code ./bazaar up}'s supervisor keeps its markers (BAZAAR_RUN_DIR); none outside it. */
     private String supervisorRunDirectory;

@@ -49,6 +49,9 @@ import com.bazaar.service.replica.ReadDatabase;
 import com.bazaar.service.replica.ReadDatabaseConfiguration;
 import com.bazaar.service.replica.ReplicaHealthCheck;
 import com.bazaar.service.replica.ReplicaMonitor;
+import com.bazaar.service.webhook.WebhookResource;
+import com.bazaar.webhook.WebhookDao;
+import com.bazaar.webhook.WebhookUrl;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.server.DefaultServerFactory;
@@ -178,6 +181,8 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         environment.jersey().register(new ProductQuantityResource(catalogIds, reads.onDemand(InventoryDao.class)));
         environment.jersey().register(new InventoryChangesResource(jdbi.onDemand(FeedDao.class)));
         environment.jersey().register(new AuditLogResource(reads.onDemand(AuditDao.class)));
+        environment.jersey().register(new WebhookResource(jdbi.onDemand(WebhookDao.class), catalogIds,
+                configuration.getWebhooks().secretBox(), configuration.getWebhooks().isAllowPrivate(), WebhookUrl.Resolver.SYSTEM));
         ApiDocs.register(environment);
     }
 

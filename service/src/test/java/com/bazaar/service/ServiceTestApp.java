@@ -26,6 +26,8 @@ public final class ServiceTestApp {
     public static final String CLERK = "clerk";
     public static final String AUDITOR = "auditor";
     public static final String CLERK_AND_AUDITOR = "clerk-auditor";
+    /** The tests' WEBHOOK_SECRET_KEY (base64 of 32 bytes), which both processes get. */
+    public static final String WEBHOOK_SECRET_KEY = "dGVzdHMtb25seS13ZWJob29rLXNlYWxpbmcta2V5ISE=";
 
     private ServiceTestApp() {
     }
@@ -62,7 +64,7 @@ public final class ServiceTestApp {
     public static DropwizardAppExtension<ServiceConfiguration> extension(ConfigOverride... more) {
         startStack();
         return new DropwizardAppExtension<>(BazaarServiceApplication.class, CONFIG, testConfig(),
-                Stream.of(Stream.of(ConfigOverride.randomPorts()), Arrays.stream(adminUser()), Arrays.stream(more))
+                Stream.of(Stream.of(ConfigOverride.randomPorts()), Arrays.stream(bothProcesses()), Arrays.stream(more))
                         .flatMap(s -> s).toArray(ConfigOverride[]::new));
     }
 
@@ -83,10 +85,14 @@ public final class ServiceTestApp {
                 new EnvironmentVariableSubstitutor(false));
     }
 
-    /** The environment's admin (BASIC_AUTH_USER / BASIC_AUTH_PASS), as both processes read it. */
-    public static ConfigOverride[] adminUser() {
+    /**
+     * The environment's admin (BASIC_AUTH_USER / BASIC_AUTH_PASS), as both processes read it, and the webhook secrets'
+     * sealing key (WEBHOOK_SECRET_KEY) they share.
+     */
+    public static ConfigOverride[] bothProcesses() {
         return new ConfigOverride[] {ConfigOverride.config("auth.adminUser", ADMIN),
-                ConfigOverride.config("auth.adminPassword", password(ADMIN))};
+                ConfigOverride.config("auth.adminPassword", password(ADMIN)),
+                ConfigOverride.config("webhooks.secretKey", WEBHOOK_SECRET_KEY)};
     }
 
     private static String user(String name, String roles) {

@@ -22,7 +22,7 @@ public final class WorkerTestApp {
         ServiceTestApp.startStack();
         return new DropwizardAppExtension<>(BazaarWorkerApplication.class, ServiceTestApp.CONFIG, ServiceTestApp.testConfig(),
                 Stream.of(Stream.of(ConfigOverride.config("worker.server.adminConnectors[0].port", "0"),
-                        ConfigOverride.config("worker.consumer.waitTime", "1s")), Arrays.stream(ServiceTestApp.adminUser()),
+                        ConfigOverride.config("worker.consumer.waitTime", "1s")), Arrays.stream(ServiceTestApp.bothProcesses()),
                         Arrays.stream(more)).flatMap(s -> s).toArray(ConfigOverride[]::new));
     }
 

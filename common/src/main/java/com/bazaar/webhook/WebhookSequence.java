@@ -7,7 +7,8 @@ package com.bazaar.webhook;
  * passed over.
  */
 public final class WebhookSequence {
-    private static final int SLOTS = 4;
+    /** Events one feed entry can give, at most. */
+    public static final int SLOTS = 4;
 
     private WebhookSequence() {
     }

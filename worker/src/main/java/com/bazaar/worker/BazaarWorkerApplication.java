@@ -26,10 +26,23 @@ import com.bazaar.worker.reservation.ExpirySweep;
 import com.bazaar.worker.verify.LevelCheck;
 import com.bazaar.worker.verify.LevelVerifier;
 import com.bazaar.worker.verify.VerifyCommand;
+import com.bazaar.worker.webhook.DispatchConfiguration;
+import com.bazaar.worker.webhook.DispatchDao;
+import com.bazaar.worker.webhook.SubscriptionRun;
+import com.bazaar.worker.webhook.WebhookDispatcher;
+import com.bazaar.worker.webhook.WebhookHealthCheck;
+import com.bazaar.worker.webhook.WebhookMetrics;
+import com.bazaar.worker.webhook.WebhookMonitor;
+import com.bazaar.worker.webhook.WebhookSender;
+import com.bazaar.webhook.SecretBox;
+import com.bazaar.webhook.WebhookConfiguration;
+import com.bazaar.webhook.WebhookUrl;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.jdbi.v3.core.Jdbi;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -91,6 +104,7 @@ public class BazaarWorkerApplication extends Application<WorkerConfiguration> {
                 worker.getVerifyInterval().toJavaDuration(), environment.metrics());
         environment.lifecycle().manage(levels);
         environment.healthChecks().register("levels", levels);
+        webhooks(configuration, environment, jdbi, clock);
 
         var backlog = new BacklogMonitor(sqs, queueUrl, deadLetterQueueUrl, movementConsumer,
                 environment.lifecycle().scheduledExecutorService("backlog-monitor").build(), worker.getBacklog(), clock,
@@ -99,5 +113,32 @@ public class BazaarWorkerApplication extends Application<WorkerConfiguration> {
         environment.healthChecks().register("backlog", new BacklogHealthCheck(backlog, worker.getBacklog(), clock));
         environment.admin().addTask(new DeadLetterSummaryTask(sqs, deadLetterQueueUrl, environment.getObjectMapper()));
         environment.admin().addTask(new RedriveDeadLettersTask(sqs, queueUrl, deadLetterQueueUrl, environment.getObjectMapper()));
+    }
+
+    /**
+     * The webhook dispatcher (with WEBHOOK_SECRET_KEY; without, nothing can be signed and the health check says so when
+     * there are subscriptions), its monitor and health check. In the worker because it already has what the dispatcher
+     * needs: the database and its feed, a lifecycle, an admin port with health checks and metrics (docs/ARCHITECTURE.md).
+     */
+    private static void webhooks(WorkerConfiguration configuration, Environment environment, Jdbi jdbi, Clock clock) {
+        DispatchConfiguration settings = configuration.getWorker().getWebhooks();
+        WebhookConfiguration webhooks = configuration.getWebhooks();
+        DispatchDao dispatch = jdbi.onDemand(DispatchDao.class);
+        var metrics = new WebhookMetrics(environment.metrics());
+        Optional<SecretBox> secrets = webhooks.secretBox();
+        secrets.ifPresent(box -> {
+            var sender = new WebhookSender(settings.getTimeout().toJavaDuration(), webhooks.isAllowPrivate(),
+                    WebhookUrl.Resolver.SYSTEM, clock);
+            environment.lifecycle().manage(new WebhookDispatcher(dispatch,
+                    running -> new SubscriptionRun(dispatch, box, sender, settings, environment.getObjectMapper(), metrics, clock, running),
+                    environment.lifecycle().executorService("webhook-poller").minThreads(1).maxThreads(1).build(),
+                    environment.lifecycle().executorService("webhook-delivery-%d").minThreads(settings.getDeliveries())
+                            .maxThreads(settings.getDeliveries()).build(),
+                    settings, clock));
+        });
+        var monitor = new WebhookMonitor(dispatch::states, environment.lifecycle().scheduledExecutorService("webhook-monitor").build(),
+                Duration.ofSeconds(5), environment.metrics(), metrics);
+        environment.lifecycle().manage(monitor);
+        environment.healthChecks().register("webhooks", new WebhookHealthCheck(monitor, secrets.isPresent()));
     }
 }

@@ -3,6 +3,7 @@ package com.bazaar.worker;
 import com.bazaar.config.BazaarConfiguration;
 import com.bazaar.worker.backlog.BacklogConfiguration;
 import com.bazaar.worker.consumer.ConsumerConfiguration;
+import com.bazaar.worker.webhook.DispatchConfiguration;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.server.ServerFactory;
@@ -47,6 +48,18 @@ public class WorkerConfiguration extends BazaarConfiguration {
         @Valid
         @NotNull
         private BacklogConfiguration backlog = new BacklogConfiguration();
+
+        @Valid
+        @NotNull
+        private DispatchConfiguration webhooks = new DispatchConfiguration();
+
+        public DispatchConfiguration getWebhooks() {
+            return webhooks;
+        }
+
+        public void setWebhooks(DispatchConfiguration webhooks) {
+            this.webhooks = webhooks;
+        }
 
         /** How often holds past their expiresAt are looked for and ended (see ExpirySweep). */
         @NotNull

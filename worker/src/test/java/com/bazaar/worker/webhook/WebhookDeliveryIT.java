@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
  * Webhooks delivered by the worker to real HTTP receivers on this machine (WEBHOOK_ALLOW_PRIVATE=true): every change
  * of the subscription's store once each in feed order with a valid signature; a receiver failing for a while gets
  * every event again with the same id and never a later one first; a hanging receiver does not delay another
- * subscription; a worker stopped mid-stream is followed by the next from the persisted position.
+ * subscription; a worker stopped mid-stream is followed by the next from the persisted position; one failing past
+ * failAfter stops, is named by the health check, and resumes from its first undelivered event; stock.low and
+ * reservation.expired come from the same feed.
  */
 class WebhookDeliveryIT {
     // Started and stopped here rather than by DropwizardExtensionsSupport: one test stops the worker and starts another.
@@ -39,7 +41,8 @@ class WebhookDeliveryIT {
         ConfigOverride.config("worker.webhooks.firstRetry", "100ms"),
         ConfigOverride.config("worker.webhooks.pollInterval", "50ms"),
         ConfigOverride.config("worker.webhooks.timeout", "1s"),
-        ConfigOverride.config("worker.webhooks.lease", "3s")};
+        ConfigOverride.config("worker.webhooks.lease", "3s"),
+        ConfigOverride.config("worker.webhooks.failAfter", "5s")};
     static final DropwizardAppExtension<ServiceConfiguration> SERVICE = ServiceTestApp.extension(FAST);
     static final Jdbi DB = ServiceTestApp.database();
     static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -71,7 +74,11 @@ class WebhookDeliveryIT {
     }
 
     static Subscribed subscribe(String url, long store) {
-        var response = admin().post("/webhooks", "{\"url\": \"" + url + "\", \"events\": [\"inventory.changed\"], \"storeId\": "
+        return subscribe(url, store, "\"inventory.changed\"");
+    }
+
+    static Subscribed subscribe(String url, long store, String events) {
+        var response = admin().post("/webhooks", "{\"url\": \"" + url + "\", \"events\": [" + events + "], \"storeId\": "
                 + store + "}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return new Subscribed(json(response).get("id").asText(), json(response).get("secret").asText());
@@ -131,7 +138,7 @@ class WebhookDeliveryIT {
             receiver.answer(500);
             Subscribed hook = subscribe(receiver.url(), store);
             stockIn(store, product, 6);
-            await().atMost(PATIENCE).until(() -> receiver.received().size() >= 4);
+            await().atMost(PATIENCE).until(() -> receiver.received().size() >= 3);
             receiver.answer(204);
 
             await().atMost(PATIENCE).until(() -> acceptedOnce(receiver).size() >= 6);
@@ -209,6 +216,73 @@ class WebhookDeliveryIT {
             await().atMost(PATIENCE).until(() -> receiver.accepted().size() >= 3);
             assertThat(Duration.ofNanos(System.nanoTime() - leased)).isGreaterThanOrEqualTo(Duration.ofMillis(1_900));
             assertThat(versions(acceptedOnce(receiver))).isEqualTo(List.of(1L, 2L, 3L));
+        }
+    }
+
+    static JsonNode workerHealth() {
+        return json(Api.at(worker.getAdminPort()).get("/healthcheck")).get("webhooks");
+    }
+
+    @Test
+    void aSubscriptionFailingPastFailAfterStopsIsNamedByTheHealthCheckAndResumesWhereItStopped() {
+        long store = admin().newStore();
+        long product = admin().newProduct();
+        try (var receiver = new Receiver()) {
+            receiver.answer(503);
+            Subscribed hook = subscribe(receiver.url(), store);
+            stockIn(store, product, 3);
+
+            await().atMost(PATIENCE).until(() -> json(admin().get("/webhooks/" + hook.id())).get("status").asText().equals("failing"));
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                assertThat(workerHealth().get("healthy").asBoolean()).isFalse();
+                assertThat(workerHealth().get("message").asText()).contains(hook.id(), receiver.url());
+            });
+            int triedWhileFailing = receiver.received().size();
+            receiver.answer(200);
+            assertThat(receiver.received()).as("a failing subscription is not tried").hasSize(triedWhileFailing);
+
+            var resumed = admin().post("/webhooks/" + hook.id() + "/resume", "");
+            assertThat(resumed.statusCode()).isEqualTo(200);
+            assertThat(json(resumed).get("status").asText()).isEqualTo("active");
+            await().atMost(PATIENCE).until(() -> acceptedOnce(receiver).size() >= 3);
+            assertThat(versions(acceptedOnce(receiver))).isEqualTo(List.of(1L, 2L, 3L));
+            assertThat(receiver.received().stream().map(Receiver.Received::sequence).toList()).isSorted();
+            await().atMost(PATIENCE).until(() -> workerHealth().get("healthy").asBoolean());
+        }
+    }
+
+    @Test
+    void stockLowAndReservationExpiredComeFromTheFeedInItsOrder() {
+        long store = admin().newStore();
+        long product = admin().newProduct();
+        try (var receiver = new Receiver()) {
+            Subscribed hook = subscribe(receiver.url(), store, "\"stock.low\", \"reservation.expired\"");
+            var threshold = admin().send(admin().request("/stores/" + store + "/inventory/" + product + "/threshold")
+                    .header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"lowStockThreshold\": 5}")));
+            assertThat(threshold.statusCode()).as(threshold.body()).isEqualTo(200);
+            stockIn(store, product, 4); // 1 + 2 + 3 + 4 = 10 on hand
+            var hold = Api.at(SERVICE.getLocalPort()).as(ServiceTestApp.CLERK).post("/stores/" + store + "/reservations",
+                    "{\"productId\": " + product + ", \"quantity\": 2, \"ttlSeconds\": 1}");
+            assertThat(hold.statusCode()).as(hold.body()).isEqualTo(202);
+            String holdId = json(hold).at("/reservation/id").asText();
+            var sale = Api.at(SERVICE.getLocalPort()).as(ServiceTestApp.CLERK).post("/stores/" + store + "/stock-movements",
+                    Movements.out(product, 6).body());
+            assertThat(sale.statusCode()).as(sale.body()).isEqualTo(202);
+            String saleId = json(sale).at("/movement/id").asText();
+
+            await().atMost(PATIENCE).until(() -> acceptedOnce(receiver).size() >= 2);
+            List<JsonNode> events = acceptedOnce(receiver);
+            assertThat(events).hasSize(2);
+            JsonNode low = events.stream().filter(e -> e.get("type").asText().equals("stock.low")).findFirst().orElseThrow();
+            JsonNode expired = events.stream().filter(e -> e.get("type").asText().equals("reservation.expired")).findFirst().orElseThrow();
+            assertThat(low.at("/data/movementId").asText()).isEqualTo(saleId);
+            assertThat(low.at("/data/quantity").asLong()).isEqualTo(4);
+            assertThat(low.at("/data/lowStockThreshold").asInt()).isEqualTo(5);
+            assertThat(expired.at("/data/reservationId").asText()).isEqualTo(holdId);
+            assertThat(expired.at("/data/quantity").asLong()).isEqualTo(2);
+            assertThat(receiver.received()).allSatisfy(r -> assertThat(r.signedWith(hook.secret())).isTrue());
+            assertThat(receiver.received().stream().map(Receiver.Received::sequence).toList()).isSorted();
         }
     }
 }

@@ -38,5 +38,8 @@ CREATE TABLE webhook_deliveries (
     attempted_at    timestamptz   NOT NULL
 );
 CREATE INDEX webhook_deliveries_subscription_idx ON webhook_deliveries (subscription_id, id DESC);
+-- The application's role (migration 010): subscriptions are deleted by DELETE /webhooks/{id}, and each keeps only its
+-- last deliveries.
+GRANT SELECT, INSERT, UPDATE, DELETE ON webhook_subscriptions, webhook_deliveries TO bazaar_application;
 --rollback DROP TABLE webhook_deliveries;
 --rollback DROP TABLE webhook_subscriptions;

@@ -192,6 +192,8 @@ public final class Chaos {
         await("every accepted hold is decided", Duration.ofMinutes(5), () -> count(db, "SELECT count(*) FROM reservations") >= load.holds());
         check("the holds hold each accepted hold once (" + load.holds() + ")",
                 count(db, "SELECT count(*) FROM reservations") == load.holds());
+        // Releases are messages of their own, after the holds: wait for them as for the movements.
+        Waiting.within(Duration.ofMinutes(2), () -> load.holdsAsTheirClientsLeftThem(db).wrong().isEmpty());
         ChaosLoad.HoldAccount holds = load.holdsAsTheirClientsLeftThem(db);
         check("every hold ended as its client left it %s%s".formatted(new java.util.TreeMap<>(holds.byStatus()),
                 holds.wrong().isEmpty() ? "" : ", wrong: " + holds.wrong()), holds.wrong().isEmpty());

@@ -68,19 +68,25 @@ public final class Databases {
     }
 
     /**
-     * True when {@code e} says the database could not be reached or went away (no connection from the pool,
-     * SQLSTATE class 08 or 57P), as opposed to a statement that failed on a database that is up.
+     * True when {@code e} says the database cannot do its work now, whatever the statement: it could not be reached
+     * or went away (no connection from the pool, SQLSTATE class 08 or 57P), or it ran out of a resource or failed
+     * at I/O (class 53, e.g. 53100 disk full, and class 58), as opposed to a statement that failed on a database
+     * that works. The same statement can succeed once the database is well again.
      */
     public static boolean isUnavailable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConnectionException || cause instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && isUnavailable(sql.getSQLState())) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isUnavailable(String sqlState) {
+        return sqlState.startsWith("08") || sqlState.startsWith("57P") || sqlState.startsWith("53")
+                || sqlState.startsWith("58");
     }
 }

@@ -45,6 +45,17 @@ public class ConsumerConfiguration {
     private Duration maxIdlePause = Duration.milliseconds(500);
 
     /**
+     * With a {@code waitTime} of 0 (short polling), how long the one receiving thread waits in a receive once the queue
+     * has stayed empty for it long enough to reach {@link #maxIdlePause}: a long poll, so that an idle worker asks the
+     * queue a few times a minute rather than twice a second; a send during it is answered at once. 0 keeps polling.
+     * See {@link #receiveWait}.
+     */
+    @NotNull
+    @MinDuration(value = 0, unit = TimeUnit.SECONDS)
+    @MaxDuration(value = LONGEST_WAIT_SECONDS, unit = TimeUnit.SECONDS)
+    private Duration idleWaitTime = Duration.seconds(5);
+
+    /**
      * How long a thread whose receive found a partial batch waits before taking more, so that a worker keeping up
      * commits full transactions rather than one per movement ({@link BatchingRule}): a little lag for a fraction
      * of the commits. 0 applies what each receive found at once.
@@ -82,6 +93,20 @@ public class ConsumerConfiguration {
         return Math.min(maxIdlePause.toMilliseconds(), 10L << Math.min(emptyReceives - 1, 20));
     }
 
+    /**
+     * How long the next receive of a thread waits, given its {@code emptyReceives} in a row and how many threads
+     * receive: {@code waitTime} when long polling; when short polling, {@code idleWaitTime} for a lone thread whose
+     * pause between polls has reached {@code maxIdlePause} (about a second of an empty queue), else 0. Short polls
+     * are kept while a backlog exists: the embedded queue's cost per send grows with its backlog while a receive waits.
+     */
+    public java.time.Duration receiveWait(int emptyReceives, int activeThreads) {
+        if (waitTime.toNanoseconds() > 0) {
+            return waitTime.toJavaDuration();
+        }
+        boolean idle = activeThreads == 1 && idlePauseMillis(emptyReceives) >= maxIdlePause.toMilliseconds();
+        return idle ? idleWaitTime.toJavaDuration() : java.time.Duration.ZERO;
+    }
+
     public int getThreads() {
         return threads;
     }
@@ -112,6 +137,14 @@ public class ConsumerConfiguration {
 
     public void setMaxIdlePause(Duration maxIdlePause) {
         this.maxIdlePause = maxIdlePause;
+    }
+
+    public Duration getIdleWaitTime() {
+        return idleWaitTime;
+    }
+
+    public void setIdleWaitTime(Duration idleWaitTime) {
+        this.idleWaitTime = idleWaitTime;
     }
 
     public Duration getLinger() {

@@ -1,8 +1,22 @@
 package com.bazaar.worker.consumer;
 
-/** A batch found the database unreachable: the consumer stops receiving and probes it (no stack trace, no message). */
+import java.util.List;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * The database could not take a batch (no stack trace): the consumer keeps the batch's messages hidden and tries
+ * them again once it is back, so that an outage spends no receive of theirs ({@link #held()}; empty when the
+ * database was found down before a receive).
+ */
 final class DatabaseUnavailable extends RuntimeException {
-    DatabaseUnavailable() {
+    private final List<Message> held;
+
+    DatabaseUnavailable(List<Message> held) {
         super(null, null, false, false);
+        this.held = List.copyOf(held);
+    }
+
+    List<Message> held() {
+        return held;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +18,11 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /**
  * The worker's consumer threads: each runs {@link QueueRound}s, one batch at a time (receive, apply in one
  * transaction, then delete, dead-letter or delay through the {@link MovementQueue}). How many of them receive, and
- * how long one lingers to fill a partial batch, is the {@link BatchingRule}'s; the others stand by. While the database is down it
- * stops receiving (so redeliveries do not push good messages to the dead-letter queue) and probes it with
- * growing pauses. On stop it finishes the batches in hand.
+ * how long one lingers to fill a partial batch, is the {@link BatchingRule}'s; the others stand by. When the database
+ * cannot take a batch (down, disk full: {@code Databases.isUnavailable}) the thread keeps that batch hidden on the
+ * queue and tries it again with growing pauses, and no other thread receives meanwhile: SQS counts every receive
+ * and moves a message to the dead-letter queue after a few, whatever the reason, so an outage must not spend them.
+ * On stop it finishes the batches in hand.
  */
 public class MovementConsumer implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(MovementConsumer.class);
@@ -34,6 +37,8 @@ public class MovementConsumer implements Managed {
     private final PauseSwitch pauseSwitch = new PauseSwitch();
     private final BatchingRule batching;
     private final ActiveThreads active;
+    /** Threads holding a batch that the database could not take; while there are any, no thread receives. */
+    private final AtomicInteger holdingForTheDatabase = new AtomicInteger();
 
     public MovementConsumer(MovementQueue queue, MessageApplier messages, BooleanSupplier databaseReachable,
                             ConsumerConfiguration config, ExecutorService threads, MetricRegistry metrics) {
@@ -78,7 +83,8 @@ public class MovementConsumer implements Managed {
 
     /** How long a pause or a stop waits for the batches in hand: a whole long poll, then a whole visibility timeout. */
     public Duration patience() {
-        return Duration.ofSeconds(config.getWaitTime().toSeconds() + config.getVisibilityTimeout().toSeconds());
+        long longestReceive = Math.max(config.getWaitTime().toSeconds(), config.getIdleWaitTime().toSeconds());
+        return Duration.ofSeconds(longestReceive + config.getVisibilityTimeout().toSeconds());
     }
 
     public void resume() {
@@ -106,30 +112,44 @@ public class MovementConsumer implements Managed {
     private void consume(int thread) {
         int failures = 0;
         int emptyReceives = 0;
+        Duration wait = Duration.ZERO;
         try {
             while (running()) {
                 activity.polling(thread);
-                if (!pauseSwitch.mayPoll()) {
-                    activity.doing(thread, "paused");
-                    pause(1);
-                    continue;
-                }
                 if (!active.includes(thread)) {
                     activity.doing(thread, "standing by while fewer threads keep up");
                     standBy(thread);
                     continue;
                 }
+                if (holdingForTheDatabase.get() > 0) {
+                    activity.doing(thread, "waiting for the database, which could not take a batch");
+                    pause(1);
+                    continue;
+                }
+                if (!pauseSwitch.mayPoll()) {
+                    activity.doing(thread, "paused");
+                    pause(1);
+                    continue;
+                }
                 try {
                     try {
                         if (failures > 0 && !databaseReachable.getAsBoolean()) {
-                            throw new DatabaseUnavailable();
+                            throw new DatabaseUnavailable(List.of());
                         }
-                        emptyReceives = pollOnce(thread) ? 0 : emptyReceives + 1;
+                        wait = config.receiveWait(emptyReceives, active.count());
+                        emptyReceives = pollOnce(thread, wait) ? 0 : emptyReceives + 1;
+                    } catch (DatabaseUnavailable e) {
+                        if (e.held().isEmpty()) {
+                            throw e;
+                        }
+                        holdUntilTaken(thread, e.held());
                     } finally {
                         pauseSwitch.settled();
                     }
                     failures = 0;
-                    pauseMillis(config.idlePauseMillis(emptyReceives));
+                    if (wait.isZero()) {
+                        pauseMillis(config.idlePauseMillis(emptyReceives));
+                    }
                 } catch (DatabaseUnavailable e) {
                     failures++;
                     LOG.warn("Database unavailable; pausing {} s before trying again", config.backoffSeconds(failures));
@@ -149,9 +169,9 @@ public class MovementConsumer implements Managed {
     }
 
     /** @return whether the receive found messages */
-    private boolean pollOnce(int thread) {
-        activity.doing(thread, "receiving");
-        List<Message> messages = round.receive();
+    private boolean pollOnce(int thread, Duration wait) {
+        activity.doing(thread, wait.isZero() ? "receiving" : "waiting up to " + wait.toSeconds() + " s for messages");
+        List<Message> messages = round.receive(wait);
         if (!messages.isEmpty()) {
             active.holding(thread);
         }
@@ -174,6 +194,47 @@ public class MovementConsumer implements Managed {
             active.afterBatch(thread, messages.size());
         }
         return true;
+    }
+
+    /**
+     * Tries a batch the database could not take again and again, with growing pauses, its messages kept hidden
+     * meanwhile; gives them back to the queue on a stop or an operator's pause.
+     */
+    private void holdUntilTaken(int thread, List<Message> held) {
+        holdingForTheDatabase.incrementAndGet();
+        try {
+            for (int failures = 1; ; failures++) {
+                long seconds = config.backoffSeconds(failures);
+                LOG.warn("Database unavailable; holding a batch of {} messages, trying it again in {} s", held.size(), seconds);
+                activity.doing(thread, "holding a batch of " + held.size() + " until the database takes it");
+                round.hold(held, seconds);
+                if (!waitUnlessPausedOrStopping(seconds)) {
+                    round.release(held);
+                    return;
+                }
+                try {
+                    round.handle(held);
+                    return;
+                } catch (DatabaseUnavailable stillDown) {
+                    // the next pause is longer
+                }
+            }
+        } finally {
+            holdingForTheDatabase.decrementAndGet();
+        }
+    }
+
+    /** @return false as soon as the consumer is stopping or paused by an operator */
+    private boolean waitUnlessPausedOrStopping(long seconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (running() && !pauseSwitch.isPaused()) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                return true;
+            }
+            pauseMillis(Math.min(left, 1000));
+        }
+        return false;
     }
 
     /** A standing-by thread still ticks now and then: liveness counts it, and a stop ends it. */

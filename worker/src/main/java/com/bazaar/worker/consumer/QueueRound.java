@@ -34,11 +34,11 @@ final class QueueRound {
     }
 
     /**
-     * Up to {@link ConsumerConfiguration#getMessagesPerTransaction()} messages, maybe none: a long poll, or with a
-     * {@code waitTime} of 0 a short one (the consumer then pauses after an empty one).
+     * Up to {@link ConsumerConfiguration#getMessagesPerTransaction()} messages, maybe none, waiting up to {@code wait}
+     * for the first ({@link ConsumerConfiguration#receiveWait}).
      */
-    List<Message> receive() {
-        return timedReceive(config.getMessagesPerTransaction(), config.getWaitTime().toJavaDuration());
+    List<Message> receive(Duration wait) {
+        return timedReceive(config.getMessagesPerTransaction(), wait);
     }
 
     /** {@code held} and what the queue has now to fill the batch up, without waiting. */
@@ -58,7 +58,8 @@ final class QueueRound {
     /**
      * Applies the batch and settles its messages with the queue.
      *
-     * @throws DatabaseUnavailable when the database could not be reached (the messages are hidden for a retry)
+     * @throws DatabaseUnavailable when the database could not take the batch: nothing is settled, and the messages
+     *                              stay hidden for their visibility timeout ({@link #hold}, {@link #release})
      */
     void handle(List<Message> messages) {
         metrics.batchSize().update(messages.size());
@@ -71,8 +72,7 @@ final class QueueRound {
             if (!Databases.isUnavailable(e)) {
                 throw e;
             }
-            retryLater(messages);
-            throw new DatabaseUnavailable();
+            throw new DatabaseUnavailable(messages);
         }
         List<Message> delete = new ArrayList<>(disposition.delete());
         if (!disposition.deadLetter().isEmpty()) {
@@ -84,6 +84,19 @@ final class QueueRound {
             queue.delete(delete);
         }
         retryLater(disposition.retry());
+    }
+
+    /**
+     * Keeps messages hidden for {@code seconds} and then a whole visibility timeout, so that they are not handed out
+     * again while the consumer waits for the database to take them (SQS allows 12 hours from the receive).
+     */
+    void hold(List<Message> messages, long seconds) {
+        queue.delay(messages, message -> (int) (seconds + config.getVisibilityTimeout().toSeconds()));
+    }
+
+    /** Gives held messages back to the queue now, for whoever receives next. */
+    void release(List<Message> messages) {
+        queue.delay(messages, message -> 0);
     }
 
     /** When SQS received the oldest message of the latest batch taken off the queue; empty before the first. */

@@ -34,4 +34,30 @@ class ConsumerConfigurationTest {
 
         assertThat(config.idlePauseMillis(5)).isZero();
     }
+
+    @Test
+    void aLoneShortPollingThreadLongPollsOnceTheQueueHasStayedEmptyToTheLongestPause() {
+        var config = new ConsumerConfiguration();
+        config.setWaitTime(Duration.seconds(0));
+        config.setMaxIdlePause(Duration.milliseconds(500));
+        config.setIdleWaitTime(Duration.seconds(5));
+
+        assertThat(config.receiveWait(0, 1)).isZero();
+        assertThat(config.receiveWait(6, 1)).as("pausing 320 ms, below the longest pause").isZero();
+        assertThat(config.receiveWait(7, 1)).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(config.receiveWait(1_000, 1)).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(config.receiveWait(7, 2)).as("several threads share a flow: keep polling").isZero();
+    }
+
+    @Test
+    void anIdleWaitOfZeroKeepsPollingAndALongPollingThreadAlwaysWaitsItsWaitTime() {
+        var polling = new ConsumerConfiguration();
+        polling.setWaitTime(Duration.seconds(0));
+        polling.setIdleWaitTime(Duration.seconds(0));
+        var longPolling = new ConsumerConfiguration();
+        longPolling.setWaitTime(Duration.seconds(20));
+
+        assertThat(polling.receiveWait(1_000, 1)).isZero();
+        assertThat(longPolling.receiveWait(0, 16)).isEqualTo(java.time.Duration.ofSeconds(20));
+    }
 }

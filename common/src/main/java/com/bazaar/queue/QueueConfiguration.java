@@ -7,6 +7,8 @@ import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDuration;
 import io.dropwizard.validation.MinDuration;
 import io.dropwizard.validation.ValidationMethod;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.InetAddress;
@@ -19,7 +21,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.batchmanager.SqsAsyncBatchManager;
 
 /** Where the movement queue lives: real SQS by default, any SQS-compatible endpoint if set. */
 public class QueueConfiguration {
@@ -38,11 +39,13 @@ public class QueueConfiguration {
     @NotBlank
     private String deadLetterQueueName = DEFAULT_DEAD_LETTER_QUEUE_NAME;
 
-    /** How long the service's batch manager waits to fill a batch of ten before it sends what it has. */
-    @NotNull
-    @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
-    @MaxDuration(value = 1, unit = TimeUnit.SECONDS)
-    private Duration sendFrequency = Duration.milliseconds(10);
+    /**
+     * How many SendMessageBatch calls of the service's single movements may be on the wire at once; a movement that
+     * finds them all out waits for the next, with those that arrive meanwhile (up to ten a call).
+     */
+    @Min(1)
+    @Max(64)
+    private int sendCallsInFlight = 2;
 
     /**
      * False only for an endpoint that checks neither signatures nor transport (the embedded queue on loopback): calls
@@ -88,12 +91,12 @@ public class QueueConfiguration {
         this.deadLetterQueueName = deadLetterQueueName;
     }
 
-    public Duration getSendFrequency() {
-        return sendFrequency;
+    public int getSendCallsInFlight() {
+        return sendCallsInFlight;
     }
 
-    public void setSendFrequency(Duration sendFrequency) {
-        this.sendFrequency = sendFrequency;
+    public void setSendCallsInFlight(int sendCallsInFlight) {
+        this.sendCallsInFlight = sendCallsInFlight;
     }
 
     /** Unsigned calls go only to a server on this machine: an endpoint elsewhere would refuse them, or worse, take them. */
@@ -163,19 +166,5 @@ public class QueueConfiguration {
         SqsAsyncClient client = builder.build();
         lifecycle.manage(new AutoCloseableManager(client));
         return client;
-    }
-
-    /**
-     * The SDK's automatic batching for sends over {@code client}: up to ten messages per SendMessageBatch, or what
-     * {@link #sendFrequency} collected. Closed with the application, before the client (managed after it).
-     */
-    public SqsAsyncBatchManager buildBatchManager(SqsAsyncClient client, LifecycleEnvironment lifecycle) {
-        SqsAsyncBatchManager batches = SqsAsyncBatchManager.builder()
-                .client(client)
-                .scheduledExecutor(lifecycle.scheduledExecutorService("sqs-batch-sender").threads(1).build())
-                .overrideConfiguration(c -> c.maxBatchSize(10).sendRequestFrequency(sendFrequency.toJavaDuration()))
-                .build();
-        lifecycle.manage(new AutoCloseableManager(batches));
-        return batches;
     }
 }

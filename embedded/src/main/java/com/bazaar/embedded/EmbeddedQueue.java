@@ -2,6 +2,8 @@ package com.bazaar.embedded;
 
 import com.bazaar.elasticmq.QueueStore;
 import com.bazaar.elasticmq.ReplacementGuard;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -36,6 +38,13 @@ public final class EmbeddedQueue implements AutoCloseable {
     public static final String REGION = "us-east-1";
     public static final int MAX_RECEIVES_BEFORE_DEAD_LETTER = 5;
 
+    /**
+     * Pekko's scheduler wakes every tick whether or not anything is due: 100 a second at its default of 10 ms, most
+     * of the idle queue server's CPU. Its timers here are long-poll timeouts, which may end up to a tick late.
+     * A system property ({@code -Dpekko.scheduler.tick-duration=...}) still wins.
+     */
+    private static final Config ACTOR_SYSTEM = ConfigFactory.parseString("pekko.scheduler.tick-duration = 100ms");
+
     private final ActorSystem system;
     private final SQSRestServer server;
     private final URI endpoint;
@@ -56,7 +65,7 @@ public final class EmbeddedQueue implements AutoCloseable {
      * @param dataDirectory where queues and messages are kept across restarts; null to keep them in memory
      */
     public static EmbeddedQueue start(int port, Path dataDirectory) {
-        return start(ActorSystem.create("elasticmq"), port, dataDirectory);
+        return start(ActorSystem.create("elasticmq", ConfigFactory.load(ACTOR_SYSTEM)), port, dataDirectory);
     }
 
     /** On a given actor system, whose {@code /user/queue-store} a test may then write to directly. */

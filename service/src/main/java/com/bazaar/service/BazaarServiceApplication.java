@@ -116,7 +116,7 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         environment.healthChecks().register("queue", new QueueHealthCheck(sqs, queueUrl));
         SupervisorHealthCheck.register(environment, configuration.getSupervisorRunDirectory());
         var sendClient = queue.buildSendClient(environment.lifecycle());
-        var publisher = new SqsMovementPublisher(sendClient, queue.buildBatchManager(sendClient, environment.lifecycle()), queueUrl,
+        var publisher = new SqsMovementPublisher(sendClient, queueUrl, queue.getSendCallsInFlight(),
                 environment.metrics().timer("bazaar.service.movements.enqueue"),
                 queue.getSendTimeout().toJavaDuration().plusSeconds(1));
 

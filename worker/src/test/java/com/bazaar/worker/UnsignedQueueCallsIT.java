@@ -16,7 +16,7 @@ class UnsignedQueueCallsIT {
     private static final String QUEUE = "unsigned-calls-test.fifo";
 
     @Test
-    void unsignedSendsThroughTheBatchManagerAreReceivedAndDeletedUnsigned() throws Exception {
+    void unsignedSendsOfTheServicesClientAreReceivedAndDeletedUnsigned() throws Exception {
         SharedTestStack stack = SharedTestStack.start(() -> { });
         try (var admin = stack.queue().client()) {
             admin.createQueue(r -> r.queueName(QUEUE).attributesWithStrings(Map.of("FifoQueue", "true")));
@@ -28,18 +28,16 @@ class UnsignedQueueCallsIT {
         var lifecycle = new LifecycleEnvironment(new MetricRegistry());
         var sync = config.buildClient(lifecycle);
         var async = config.buildSendClient(lifecycle);
-        var batches = config.buildBatchManager(async, lifecycle);
         String url = sync.getQueueUrl(r -> r.queueName(QUEUE)).queueUrl();
         String body = "{\"unsigned\": \"" + UUID.randomUUID() + "\"}";
 
-        batches.sendMessage(r -> r.queueUrl(url).messageBody(body).messageGroupId("g")
+        async.sendMessage(r -> r.queueUrl(url).messageBody(body).messageGroupId("g")
                 .messageDeduplicationId(UUID.randomUUID().toString())).get();
         Message received = sync.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(5)).messages().get(0);
         sync.deleteMessage(r -> r.queueUrl(url).receiptHandle(received.receiptHandle()));
 
         assertThat(received.body()).isEqualTo(body);
         assertThat(sync.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(0)).messages()).isEmpty();
-        batches.close();
         async.close();
         sync.close();
     }

@@ -13,33 +13,30 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-import software.amazon.awssdk.services.sqs.batchmanager.SqsAsyncBatchManager;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
- * Puts accepted movements and holds on SQS: one at a time through the SDK's batch manager, which sends the messages of
- * concurrent requests ten at a time; a request's own list in SendMessageBatch calls of ten, one after the other.
+ * Puts accepted movements and holds on SQS: one at a time through the {@link SendBatcher}, which sends the messages of
+ * concurrent requests up to ten per call; a request's own list in SendMessageBatch calls of ten, one after the other.
  */
 public final class SqsMovementPublisher implements MovementPublisher {
-    static final int MAX_PER_CALL = 10;
-
     private final SqsAsyncClient sqs;
-    private final SqsAsyncBatchManager batches;
+    private final SendBatcher batches;
     private final QueueUrl queue;
     private final QueueCodec codec = new QueueCodec();
     private final Timer enqueueTime;
     private final Duration giveUpAfter;
 
     /**
-     * @param giveUpAfter a bound on every publication, over the SDK's own call timeout: two test runs on an overloaded
-     *                    machine saw a batch manager's future never complete, which left the request hanging for good
+     * @param callsInFlight how many SendMessageBatch calls of single messages may be on the wire at once
+     * @param giveUpAfter   a bound on every publication, over the SDK's own call timeout: two test runs on an overloaded
+     *                      machine saw a batch manager's future never complete, which left the request hanging for good
      */
-    public SqsMovementPublisher(SqsAsyncClient sqs, SqsAsyncBatchManager batches, QueueUrl queue, Timer enqueueTime,
-                             Duration giveUpAfter) {
+    public SqsMovementPublisher(SqsAsyncClient sqs, QueueUrl queue, int callsInFlight, Timer enqueueTime,
+                                Duration giveUpAfter) {
         this.sqs = sqs;
-        this.batches = batches;
+        this.batches = new SendBatcher(sqs, queue, callsInFlight);
         this.queue = queue;
         this.enqueueTime = enqueueTime;
         this.giveUpAfter = giveUpAfter;
@@ -47,35 +44,25 @@ public final class SqsMovementPublisher implements MovementPublisher {
 
     @Override
     public CompletableFuture<Void> publish(QueueMessage message, String requestId) {
-        SendMessageRequest.Builder request;
+        SendMessageBatchRequestEntry entry;
         try {
-            request = SendMessageRequest.builder()
-                    .queueUrl(queue.get())
-                    .messageBody(codec.encode(message))
-                    .messageAttributes(attributes(requestId));
+            entry = entry(message, requestId).build();
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        if (queue.isFifo()) {
-            // SQS drops a repeat of the same deduplication id within five minutes; the worker's unique
-            // movement id covers any repeat after that.
-            request.messageGroupId(message.messageGroupId())
-                    .messageDeduplicationId(message.deduplicationId());
-        }
         Timer.Context timing = enqueueTime.time();
-        return batches.sendMessage(request.build()).orTimeout(giveUpAfter.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((response, failure) -> timing.stop()).thenApply(response -> null);
+        return batches.send(entry).orTimeout(giveUpAfter.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((done, failure) -> timing.stop());
     }
-
     /** Ten per call, each call after the one before succeeded, so that one product's movements keep their order. */
     @Override
     public CompletableFuture<Void> publishInOrder(List<? extends QueueMessage> messages, String requestId) {
         List<List<SendMessageBatchRequestEntry>> calls = new ArrayList<>();
         try {
-            for (int start = 0; start < messages.size(); start += MAX_PER_CALL) {
+            for (int start = 0; start < messages.size(); start += SendBatcher.MAX_PER_CALL) {
                 List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
-                for (int i = start; i < Math.min(start + MAX_PER_CALL, messages.size()); i++) {
-                    entries.add(entry(i, messages.get(i), requestId));
+                for (int i = start; i < Math.min(start + SendBatcher.MAX_PER_CALL, messages.size()); i++) {
+                    entries.add(entry(messages.get(i), requestId).id(String.valueOf(i)).build());
                 }
                 calls.add(entries);
             }
@@ -98,13 +85,15 @@ public final class SqsMovementPublisher implements MovementPublisher {
                 .whenComplete((done, failure) -> timing.stop());
     }
 
-    private SendMessageBatchRequestEntry entry(int position, QueueMessage message, String requestId) {
-        var entry = SendMessageBatchRequestEntry.builder().id(String.valueOf(position))
+    private SendMessageBatchRequestEntry.Builder entry(QueueMessage message, String requestId) {
+        var entry = SendMessageBatchRequestEntry.builder()
                 .messageBody(codec.encode(message)).messageAttributes(attributes(requestId));
         if (queue.isFifo()) {
+            // SQS drops a repeat of the same deduplication id within five minutes; the worker's unique
+            // movement id covers any repeat after that.
             entry.messageGroupId(message.messageGroupId()).messageDeduplicationId(message.deduplicationId());
         }
-        return entry.build();
+        return entry;
     }
 
     private static Map<String, MessageAttributeValue> attributes(String requestId) {

@@ -20,6 +20,12 @@ public class DispatchConfiguration {
     @MinDuration(value = 10, unit = TimeUnit.MILLISECONDS)
     private Duration pollInterval = Duration.milliseconds(200);
 
+    /** The longest pause between polls that keep finding nothing due; see {@link #pauseAfterEmptyPolls}. */
+    @NotNull
+    @MinDuration(value = 10, unit = TimeUnit.MILLISECONDS)
+    @MaxDuration(value = 60, unit = TimeUnit.SECONDS)
+    private Duration maxPollInterval = Duration.seconds(1);
+
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.SECONDS)
     private Duration lease = Duration.seconds(30);
@@ -40,6 +46,18 @@ public class DispatchConfiguration {
     @MinDuration(value = 1, unit = TimeUnit.SECONDS)
     private Duration failAfter = Duration.hours(24);
 
+    /**
+     * The pause after {@code emptyPolls} polls in a row found no subscription due: {@code pollInterval}, doubling
+     * with each further empty poll up to {@code maxPollInterval}, so an idle worker asks the database once a second
+     * rather than five times, and the first event after a quiet spell waits at most that long.
+     */
+    public long pauseAfterEmptyPolls(int emptyPolls) {
+        long first = pollInterval.toMilliseconds();
+        long longest = Math.max(first, maxPollInterval.toMilliseconds());
+        int doublings = Math.min(Math.max(emptyPolls - 1, 0), 20);
+        return Math.min(longest, first << doublings);
+    }
+
     /** A lease shorter than two timeouts could run out while a delivery is on the wire. */
     @AssertTrue(message = "lease must be at least twice the timeout")
     public boolean isLeaseLongerThanTwoTimeouts() {
@@ -56,6 +74,14 @@ public class DispatchConfiguration {
 
     public void setDeliveries(int deliveries) {
         this.deliveries = deliveries;
+    }
+
+    public Duration getMaxPollInterval() {
+        return maxPollInterval;
+    }
+
+    public void setMaxPollInterval(Duration maxPollInterval) {
+        this.maxPollInterval = maxPollInterval;
     }
 
     public Duration getPollInterval() {

@@ -29,7 +29,7 @@ public final class WebhookDispatcher implements Managed {
     private final ExecutorService deliveries;
     private final Semaphore freeThreads;
     private final int threads;
-    private final Duration pollInterval;
+    private final DispatchConfiguration settings;
     private final Duration lease;
     private final Duration timeout;
     private final Clock clock;
@@ -48,7 +48,7 @@ public final class WebhookDispatcher implements Managed {
         this.deliveries = deliveries;
         this.threads = settings.getDeliveries();
         this.freeThreads = new Semaphore(threads);
-        this.pollInterval = settings.getPollInterval().toJavaDuration();
+        this.settings = settings;
         this.lease = settings.getLease().toJavaDuration();
         this.timeout = settings.getTimeout().toJavaDuration();
         this.clock = clock;
@@ -71,6 +71,7 @@ public final class WebhookDispatcher implements Managed {
     }
 
     private void poll() {
+        int emptyPolls = 0;
         while (running) {
             try {
                 freeThreads.acquire();
@@ -79,12 +80,13 @@ public final class WebhookDispatcher implements Managed {
                 try {
                     claims = dao.claim(free, lease.toMillis(), clock.instant(), WebhookSequence.pastEntry(dao.head()));
                 } catch (RuntimeException e) {
-                    LOG.warn("Could not claim webhook subscriptions, retrying in {}: {}", pollInterval, e.toString());
+                    LOG.warn("Could not claim webhook subscriptions, retrying: {}", e.toString());
                 }
                 freeThreads.release(free - claims.size());
                 claims.forEach(claim -> deliveries.execute(() -> deliver(claim)));
-                if (claims.isEmpty()) {
-                    Thread.sleep(pollInterval.toMillis());
+                emptyPolls = claims.isEmpty() ? emptyPolls + 1 : 0;
+                if (emptyPolls > 0) {
+                    Thread.sleep(settings.pauseAfterEmptyPolls(emptyPolls));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

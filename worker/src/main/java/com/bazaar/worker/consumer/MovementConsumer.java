@@ -206,7 +206,7 @@ public class MovementConsumer implements Managed {
             for (int failures = 1; ; failures++) {
                 long seconds = config.backoffSeconds(failures);
                 LOG.warn("Database unavailable; holding a batch of {} messages, trying it again in {} s", held.size(), seconds);
-                activity.doing(thread, "holding a batch of " + held.size() + " until the database takes it");
+                activity.doing(thread, "waiting for the database, which is unavailable, holding a batch of " + held.size());
                 round.hold(held, seconds);
                 if (!waitUnlessPausedOrStopping(seconds)) {
                     round.release(held);

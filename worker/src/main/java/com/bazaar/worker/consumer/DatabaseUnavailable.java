@@ -11,8 +11,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
 final class DatabaseUnavailable extends RuntimeException {
     private final List<Message> held;
 
-    DatabaseUnavailable(List<Message> held) {
-        super(null, null, false, false);
+    /** @param why what the database said, for the log */
+    DatabaseUnavailable(List<Message> held, String why) {
+        super(why, null, false, false);
         this.held = List.copyOf(held);
     }
 

@@ -134,7 +134,7 @@ public class MovementConsumer implements Managed {
                 try {
                     try {
                         if (failures > 0 && !databaseReachable.getAsBoolean()) {
-                            throw new DatabaseUnavailable(List.of());
+                            throw new DatabaseUnavailable(List.of(), "the database does not answer");
                         }
                         wait = config.receiveWait(emptyReceives, active.count());
                         emptyReceives = pollOnce(thread, wait) ? 0 : emptyReceives + 1;
@@ -142,7 +142,7 @@ public class MovementConsumer implements Managed {
                         if (e.held().isEmpty()) {
                             throw e;
                         }
-                        holdUntilTaken(thread, e.held());
+                        holdUntilTaken(thread, e.held(), e.getMessage());
                     } finally {
                         pauseSwitch.settled();
                     }
@@ -200,12 +200,13 @@ public class MovementConsumer implements Managed {
      * Tries a batch the database could not take again and again, with growing pauses, its messages kept hidden
      * meanwhile; gives them back to the queue on a stop or an operator's pause.
      */
-    private void holdUntilTaken(int thread, List<Message> held) {
+    private void holdUntilTaken(int thread, List<Message> held, String why) {
         holdingForTheDatabase.incrementAndGet();
         try {
             for (int failures = 1; ; failures++) {
                 long seconds = config.backoffSeconds(failures);
-                LOG.warn("Database unavailable; holding a batch of {} messages, trying it again in {} s", held.size(), seconds);
+                LOG.warn("Database unavailable ({}); holding a batch of {} messages, trying it again in {} s", why,
+                        held.size(), seconds);
                 activity.doing(thread, "waiting for the database, which is unavailable, holding a batch of " + held.size());
                 round.hold(held, seconds);
                 if (!waitUnlessPausedOrStopping(seconds)) {
@@ -216,7 +217,7 @@ public class MovementConsumer implements Managed {
                     round.handle(held);
                     return;
                 } catch (DatabaseUnavailable stillDown) {
-                    // the next pause is longer
+                    why = stillDown.getMessage();
                 }
             }
         } finally {

@@ -72,7 +72,12 @@ final class QueueRound {
             if (!Databases.isUnavailable(e)) {
                 throw e;
             }
-            throw new DatabaseUnavailable(messages);
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            String why = String.valueOf(cause.getMessage());
+            throw new DatabaseUnavailable(messages, String.join(" ", why.lines().map(String::strip).toList()));
         }
         List<Message> delete = new ArrayList<>(disposition.delete());
         if (!disposition.deadLetter().isEmpty()) {

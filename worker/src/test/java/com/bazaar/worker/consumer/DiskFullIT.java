@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.bazaar.service.ServiceTestApp;
+import com.bazaar.testing.Fixtures;
 import com.bazaar.testing.Ledger;
 import com.bazaar.testing.Movements;
 import com.bazaar.worker.WorkerConfiguration;
@@ -14,7 +15,6 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -47,10 +47,6 @@ class DiskFullIT {
         SQS.close();
     }
 
-    static long insert(String table) {
-        return DB.withHandle(h -> h.createQuery("INSERT INTO " + table + " (name) VALUES (:name) RETURNING id")
-                .bind("name", "Disk full " + UUID.randomUUID()).mapTo(Long.class).one());
-    }
 
     static long messages(String queue) {
         var attributes = SQS.getQueueAttributes(r -> r.queueUrl(queue).attributeNames(
@@ -71,10 +67,10 @@ class DiskFullIT {
 
     @Test
     void aFullDiskSpendsNoReceiveAndEveryMovementIsAppliedOnceItHasRoom() throws Exception {
-        long store = insert("stores");
+        long store = Fixtures.store(DB, "Disk full");
         List<Long> products = new ArrayList<>();
         for (int i = 0; i < PRODUCTS; i++) {
-            products.add(insert("products"));
+            products.add(Fixtures.product(DB, "Disk full"));
         }
         DB.useHandle(h -> h.execute("""
                 CREATE FUNCTION full_disk_%1$d() RETURNS trigger LANGUAGE plpgsql AS $$

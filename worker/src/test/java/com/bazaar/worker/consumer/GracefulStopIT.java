@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.bazaar.service.ServiceTestApp;
+import com.bazaar.testing.Fixtures;
 import com.bazaar.testing.Ledger;
 import com.bazaar.testing.Movements;
 import com.bazaar.worker.WorkerConfiguration;
@@ -35,10 +36,6 @@ class GracefulStopIT {
         SQS.close();
     }
 
-    static long insert(String table) {
-        return DB.withHandle(h -> h.createQuery("INSERT INTO " + table + " (name) VALUES (:name) RETURNING id")
-                .bind("name", "Graceful " + UUID.randomUUID()).mapTo(Long.class).one());
-    }
 
     static long messagesOnTheQueue() {
         var attributes = SQS.getQueueAttributes(r -> r.queueUrl(QUEUE).attributeNames(
@@ -50,8 +47,8 @@ class GracefulStopIT {
 
     @Test
     void stoppingDuringABatchFinishesItBeforeTheProcessEnds() throws Exception {
-        long store = insert("stores");
-        long product = insert("products");
+        long store = Fixtures.store(DB, "Graceful");
+        long product = Fixtures.product(DB, "Graceful");
         // The batch's ledger insert for this store sleeps, so the stop arrives while the transaction is open.
         DB.useHandle(h -> h.execute("""
                 CREATE FUNCTION slow_store_%1$d() RETURNS trigger LANGUAGE plpgsql AS $$

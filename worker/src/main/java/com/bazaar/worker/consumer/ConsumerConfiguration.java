@@ -1,5 +1,6 @@
 package com.bazaar.worker.consumer;
 
+import com.bazaar.worker.Doubling;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDuration;
 import io.dropwizard.validation.MinDuration;
@@ -90,7 +91,7 @@ public class ConsumerConfiguration {
         if (waitTime.toNanoseconds() > 0 || emptyReceives == 0) {
             return 0;
         }
-        return Math.min(maxIdlePause.toMilliseconds(), 10L << Math.min(emptyReceives - 1, 20));
+        return Doubling.step(10, emptyReceives, maxIdlePause.toMilliseconds());
     }
 
     /**
@@ -181,8 +182,6 @@ public class ConsumerConfiguration {
 
     /** The pause after the {@code attempt}-th failure in a row (1-based), in seconds. */
     public long backoffSeconds(int attempt) {
-        long base = retryBackoff.toSeconds();
-        long pause = base << Math.min(Math.max(attempt - 1, 0), 20);
-        return Math.min(pause, maxRetryBackoff.toSeconds());
+        return Doubling.step(retryBackoff.toSeconds(), attempt, maxRetryBackoff.toSeconds());
     }
 }

@@ -1,5 +1,6 @@
 package com.bazaar.worker.webhook;
 
+import com.bazaar.worker.Doubling;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDuration;
 import io.dropwizard.validation.MinDuration;
@@ -53,9 +54,7 @@ public class DispatchConfiguration {
      */
     public long pauseAfterEmptyPolls(int emptyPolls) {
         long first = pollInterval.toMilliseconds();
-        long longest = Math.max(first, maxPollInterval.toMilliseconds());
-        int doublings = Math.min(Math.max(emptyPolls - 1, 0), 20);
-        return Math.min(longest, first << doublings);
+        return Doubling.step(first, emptyPolls, Math.max(first, maxPollInterval.toMilliseconds()));
     }
 
     /** A lease shorter than two timeouts could run out while a delivery is on the wire. */

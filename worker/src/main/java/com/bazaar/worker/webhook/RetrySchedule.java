@@ -1,5 +1,6 @@
 package com.bazaar.worker.webhook;
 
+import com.bazaar.worker.Doubling;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -32,11 +33,6 @@ public record RetrySchedule(Duration first, Duration max, Duration failAfter) {
 
     /** The wait after the {@code attempts}-th failure: first * 2^(attempts - 1), capped at max. */
     Duration delay(int attempts) {
-        int doublings = Math.max(0, attempts - 1);
-        if (doublings >= 40) {
-            return max;
-        }
-        Duration delay = first.multipliedBy(1L << doublings);
-        return delay.compareTo(max) > 0 ? max : delay;
+        return Duration.ofMillis(Doubling.step(first.toMillis(), attempts, max.toMillis()));
     }
 }

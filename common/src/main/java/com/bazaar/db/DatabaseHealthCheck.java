@@ -22,12 +22,8 @@ public class DatabaseHealthCheck extends HealthCheck {
             jdbi.useHandle(handle -> handle.execute("SELECT 1"));
             return Result.healthy("PostgreSQL at %s answers", url);
         } catch (RuntimeException e) {
-            Throwable cause = e;
-            while (cause.getCause() != null) {
-                cause = cause.getCause();
-            }
             return Result.unhealthy("PostgreSQL at %s unreachable: %s. Check that it runs and DB_HOST, DB_PORT, "
-                    + "DB_USER and DB_PASS", url, cause.getMessage());
+                    + "DB_USER and DB_PASS", url, Databases.rootMessage(e));
         }
     }
 }

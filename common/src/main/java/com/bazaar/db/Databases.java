@@ -57,14 +57,13 @@ public final class Databases {
         }
     }
 
-    /** Whether a connection can be had and answers {@code SELECT 1}. */
-    public static boolean isReachable(Jdbi jdbi) {
-        try {
-            jdbi.useHandle(handle -> handle.execute("SELECT 1"));
-            return true;
-        } catch (RuntimeException e) {
-            return false;
+    /** What the database (or the driver) said last in {@code e}'s chain of causes, on one line, for a log or a check. */
+    public static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
         }
+        return String.join(" ", String.valueOf(cause.getMessage()).lines().map(String::strip).toList());
     }
 
     /**

@@ -4,7 +4,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Stores, products and levels written straight to the database, for tests that need them without going through the
+ * Stores and products written straight to the database, for tests that need them without going through the
  * API (a worker test, a trigger keyed on the store): each with a name of its own, so tests sharing a database never
  * collide.
  */

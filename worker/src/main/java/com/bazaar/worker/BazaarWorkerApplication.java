@@ -89,8 +89,7 @@ public class BazaarWorkerApplication extends Application<WorkerConfiguration> {
         ExecutorService threads = environment.lifecycle().executorService("movement-consumer-%d")
                 .minThreads(consumer.getThreads()).maxThreads(consumer.getThreads()).build();
         var movementConsumer = new MovementConsumer(new MovementQueue(sqs, queueUrl, deadLetterQueueUrl),
-                new MessageApplier(ledger, environment.metrics(), clock), () -> Databases.isReachable(jdbi), consumer,
-                threads, environment.metrics());
+                new MessageApplier(ledger, environment.metrics(), clock), consumer, threads, environment.metrics());
         environment.lifecycle().manage(movementConsumer);
         environment.healthChecks().register("consumer", new ConsumerHealthCheck(movementConsumer, consumer));
         environment.admin().addTask(ConsumerSwitchTask.pause(movementConsumer));

@@ -94,6 +94,12 @@ final class SendBatcher {
         });
     }
 
+    /** Why SQS refused one entry of a SendMessageBatch. */
+    static IllegalStateException refused(BatchResultErrorEntry error) {
+        return new IllegalStateException("SQS did not take message " + error.id() + ": " + error.code() + " "
+                + error.message());
+    }
+
     private static void settle(List<Pending> call, SendMessageBatchResponse answer, Throwable failure) {
         if (failure != null) {
             call.forEach(pending -> pending.sent().completeExceptionally(failure));
@@ -106,8 +112,7 @@ final class SendBatcher {
             String id = String.valueOf(i);
             BatchResultErrorEntry error = failed.get(id);
             if (error != null) {
-                call.get(i).sent().completeExceptionally(new IllegalStateException(
-                        "SQS did not take the message: " + error.code() + " " + error.message()));
+                call.get(i).sent().completeExceptionally(refused(error));
             } else if (succeeded.contains(id)) {
                 call.get(i).sent().complete(null);
             } else {

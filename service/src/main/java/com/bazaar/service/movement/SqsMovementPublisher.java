@@ -75,9 +75,7 @@ public final class SqsMovementPublisher implements MovementPublisher {
             sent = sent.thenCompose(previous -> sqs.sendMessageBatch(r -> r.queueUrl(queue.get()).entries(entries))
                     .thenAccept(response -> {
                         if (!response.failed().isEmpty()) {
-                            var failed = response.failed().get(0);
-                            throw new IllegalStateException("SQS did not take message " + failed.id() + ": "
-                                    + failed.code() + " " + failed.message());
+                            throw SendBatcher.refused(response.failed().get(0));
                         }
                     }));
         }

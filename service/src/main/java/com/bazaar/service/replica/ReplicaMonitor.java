@@ -1,5 +1,6 @@
 package com.bazaar.service.replica;
 
+import com.bazaar.db.Databases;
 import com.bazaar.service.replica.ReplicaRouting.Route;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
@@ -52,7 +53,7 @@ public final class ReplicaMonitor implements Managed {
 
     /** A read failed on the replica: bypass it until a probe finds it well again. */
     public void failed(RuntimeException e) {
-        last.set(ReplicaProbe.failed(clock.instant(), rootMessage(e)));
+        last.set(ReplicaProbe.failed(clock.instant(), Databases.rootMessage(e)));
         logChange();
     }
 
@@ -72,7 +73,7 @@ public final class ReplicaMonitor implements Managed {
                             (Double) row.getObject("seconds_since_replayed_commit")))
                     .one());
         } catch (RuntimeException e) {
-            probe = ReplicaProbe.failed(clock.instant(), rootMessage(e));
+            probe = ReplicaProbe.failed(clock.instant(), Databases.rootMessage(e));
         }
         last.set(probe);
         logChange();
@@ -88,13 +89,5 @@ public final class ReplicaMonitor implements Managed {
                 LOG.warn("Read replica {}", route.reason());
             }
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage();
     }
 }

@@ -5,8 +5,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The database could not take a batch (no stack trace): the consumer keeps the batch's messages hidden and tries
- * them again once it is back, so that an outage spends no receive of theirs ({@link #held()}; empty when the
- * database was found down before a receive).
+ * them again once it is back, so that an outage spends no receive of theirs ({@link #held()}).
  */
 final class DatabaseUnavailable extends RuntimeException {
     private final List<Message> held;

@@ -10,7 +10,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -28,7 +27,6 @@ public class MovementConsumer implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(MovementConsumer.class);
 
     private final QueueRound round;
-    private final BooleanSupplier databaseReachable;
     private final ConsumerConfiguration config;
     private final ExecutorService threads;
     private final CountDownLatch stopping = new CountDownLatch(1);
@@ -40,10 +38,9 @@ public class MovementConsumer implements Managed {
     /** Threads holding a batch that the database could not take; while there are any, no thread receives. */
     private final AtomicInteger holdingForTheDatabase = new AtomicInteger();
 
-    public MovementConsumer(MovementQueue queue, MessageApplier messages, BooleanSupplier databaseReachable,
-                            ConsumerConfiguration config, ExecutorService threads, MetricRegistry metrics) {
+    public MovementConsumer(MovementQueue queue, MessageApplier messages, ConsumerConfiguration config,
+                            ExecutorService threads, MetricRegistry metrics) {
         this.round = new QueueRound(queue, messages, config, ConsumerMetrics.in(metrics));
-        this.databaseReachable = databaseReachable;
         this.config = config;
         this.threads = threads;
         this.stopped = new CountDownLatch(config.getThreads());
@@ -133,15 +130,9 @@ public class MovementConsumer implements Managed {
                 }
                 try {
                     try {
-                        if (failures > 0 && !databaseReachable.getAsBoolean()) {
-                            throw new DatabaseUnavailable(List.of(), "the database does not answer");
-                        }
                         wait = config.receiveWait(emptyReceives, active.count());
                         emptyReceives = pollOnce(thread, wait) ? 0 : emptyReceives + 1;
                     } catch (DatabaseUnavailable e) {
-                        if (e.held().isEmpty()) {
-                            throw e;
-                        }
                         holdUntilTaken(thread, e.held(), e.getMessage());
                     } finally {
                         pauseSwitch.settled();
@@ -150,11 +141,6 @@ public class MovementConsumer implements Managed {
                     if (wait.isZero()) {
                         pauseMillis(config.idlePauseMillis(emptyReceives));
                     }
-                } catch (DatabaseUnavailable e) {
-                    failures++;
-                    LOG.warn("Database unavailable; pausing {} s before trying again", config.backoffSeconds(failures));
-                    activity.doing(thread, "waiting for the database, which is unavailable");
-                    pause(config.backoffSeconds(failures));
                 } catch (RuntimeException e) {
                     failures++;
                     LOG.error("Consumer error; pausing {} s", config.backoffSeconds(failures), e);

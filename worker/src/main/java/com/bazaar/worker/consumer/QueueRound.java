@@ -72,12 +72,7 @@ final class QueueRound {
             if (!Databases.isUnavailable(e)) {
                 throw e;
             }
-            Throwable cause = e;
-            while (cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            String why = String.valueOf(cause.getMessage());
-            throw new DatabaseUnavailable(messages, String.join(" ", why.lines().map(String::strip).toList()));
+            throw new DatabaseUnavailable(messages, Databases.rootMessage(e));
         }
         List<Message> delete = new ArrayList<>(disposition.delete());
         if (!disposition.deadLetter().isEmpty()) {

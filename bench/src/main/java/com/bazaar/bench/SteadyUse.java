@@ -25,7 +25,7 @@ public final class SteadyUse {
     static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry("root", "."),
             Map.entry("systems", "reference,ours"),
-            Map.entry("port", "39080"),
+            Map.entry("port", "29080"),   // below Linux's ephemeral range (32768-60999), where a client socket may hold the port
             Map.entry("products", "100"),
             Map.entry("clients", "32"),
             Map.entry("cold-seconds", "60"),

@@ -7,8 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.jdbi.v3.sqlobject.CreateSqlObject;
+import org.jdbi.v3.sqlobject.config.KeyColumn;
+import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -28,6 +31,12 @@ public interface ProductDao {
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM products WHERE lower(name) = lower(:name))")
     boolean nameTaken(String name);
 
+    /** The product of each of these SKUs that one has. */
+    @SqlQuery("SELECT sku, id FROM products WHERE sku = ANY(:skus)")
+    @KeyColumn("sku")
+    @ValueColumn("id")
+    Map<String, Long> idsBySku(String[] skus);
+
     /** Empty when the name (case-insensitively) or the SKU is already taken. */
     @SqlQuery("""
             INSERT INTO products (name, sku) VALUES (:name, :sku)
@@ -35,6 +44,20 @@ public interface ProductDao {
             RETURNING id, name, sku, created_at, updated_at, version
             """)
     Optional<Product> insertIfAbsent(String name, String sku);
+
+    /** Inserts the rows in their order, leaving out each one whose name or SKU is taken (also by an earlier row). */
+    @SqlQuery("""
+            INSERT INTO products (name, sku)
+            SELECT name, sku FROM unnest(CAST(:names AS varchar[]), CAST(:skus AS varchar[])) WITH ORDINALITY AS r (name, sku, n)
+            ORDER BY n
+            ON CONFLICT DO NOTHING
+            RETURNING id, name, sku, created_at, updated_at, version
+            """)
+    List<Product> insertAllAbsent(String[] names, String[] skus);
+
+    /** Which of these names (in lower case) a product has, in any case. */
+    @SqlQuery("SELECT lower(name) FROM products WHERE lower(name) = ANY(:lowerNames)")
+    Set<String> namesTaken(String[] lowerNames);
 
     @SqlQuery("SELECT id, name, sku, created_at, updated_at, version FROM products WHERE id = :id FOR UPDATE")
     Optional<Product> lockById(long id);
@@ -56,6 +79,18 @@ public interface ProductDao {
         Optional<Product> created = insertIfAbsent(name, sku);
         created.ifPresent(product -> audit().record(
                 List.of(new AuditEntry(userId, AuditAction.PRODUCT_CREATED, String.valueOf(product.id()), values(product)))));
+        return created;
+    }
+
+    /**
+     * Inserts the rows that take no name or SKU already taken, with a PRODUCT_CREATED audit row each, in one
+     * transaction; returns the products created.
+     */
+    @Transaction
+    default List<Product> createAll(List<String> names, List<String> skus, String userId) {
+        List<Product> created = insertAllAbsent(names.toArray(String[]::new), skus.toArray(String[]::new));
+        audit().record(created.stream().map(product -> new AuditEntry(userId, AuditAction.PRODUCT_CREATED,
+                String.valueOf(product.id()), values(product))).toList());
         return created;
     }
 

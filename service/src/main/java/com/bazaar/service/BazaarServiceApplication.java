@@ -22,11 +22,14 @@ import com.bazaar.service.auth.HashPasswordCommand;
 import com.bazaar.service.catalog.CatalogCaches;
 import com.bazaar.service.catalog.CatalogIds;
 import com.bazaar.service.catalog.CatalogChangeListener;
+import com.bazaar.service.catalog.ProductImportResource;
 import com.bazaar.service.catalog.ProductResource;
 import com.bazaar.service.catalog.StoreResource;
 import com.bazaar.service.errors.JsonErrorHandler;
+import com.bazaar.service.http.BodySizeLimit;
 import com.bazaar.service.http.CloseUnreadRequests;
 import com.bazaar.service.http.RequestIdFilter;
+import com.bazaar.service.http.RequestLimits;
 import com.bazaar.service.http.SecurityHeadersFilter;
 import com.bazaar.service.inventory.InventoryChangesResource;
 import com.bazaar.service.reservation.ReservationResource;
@@ -37,6 +40,9 @@ import com.bazaar.service.inventory.StoreInventoryResource;
 import com.bazaar.service.movement.AcceptMovementResource;
 import com.bazaar.service.movement.DefaultStore;
 import com.bazaar.service.movement.DefaultStoreMovementResource;
+import com.bazaar.service.movement.ImportProgressResource;
+import com.bazaar.service.movement.MovementImportDao;
+import com.bazaar.service.movement.MovementImportResource;
 import com.bazaar.service.movement.SqsMovementPublisher;
 import com.bazaar.service.movement.MovementResource;
 import com.bazaar.service.movement.TransferResource;
@@ -65,7 +71,6 @@ import java.util.List;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
-import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.jdbi.v3.core.Jdbi;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -135,8 +140,9 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
                 new SecurityHeadersFilter(configuration.getTls().getHstsMaxAge().toSeconds()));
         headers.setAsyncSupported(true);
         headers.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
-        environment.getApplicationContext().insertHandler(
-                new SizeLimitHandler(configuration.getRequestLimits().getMaxBodySize().toBytes(), -1));
+        RequestLimits limits = configuration.getRequestLimits();
+        environment.getApplicationContext().insertHandler(BodySizeLimit.others(limits.getMaxBodySize().toBytes()));
+        environment.getApplicationContext().insertHandler(BodySizeLimit.imports(limits.getMaxImportSize().toBytes()));
         // Inserted last, so outside the size limit: its 413 says Connection: close too.
         environment.getApplicationContext().insertHandler(new CloseUnreadRequests());
         // After the request id (a 429 carries one too), before authentication (failed logins count).
@@ -164,11 +170,16 @@ public class BazaarServiceApplication extends Application<ServiceConfiguration> 
         environment.getApplicationContext().setErrorHandler(errors);
 
         environment.jersey().register(new ProductResource(products, reads.onDemand(ProductDao.class), catalogCaches.products()));
+        environment.jersey().register(new ProductImportResource(products, environment.getValidator()));
         environment.jersey().register(new StoreResource(stores, reads.onDemand(StoreDao.class), catalogCaches.stores()));
         var acceptMovements = new AcceptMovementResource(catalogIds, publisher, clock);
         environment.jersey().register(acceptMovements);
         environment.jersey().register(new DefaultStoreMovementResource(
                 new DefaultStore(configuration.getDefaultStoreId(), catalogIds.stores(), stores::lowestId), acceptMovements));
+        MovementImportDao imports = jdbi.onDemand(MovementImportDao.class);
+        environment.jersey().register(new MovementImportResource(catalogIds, publisher, products, imports,
+                environment.getValidator(), clock));
+        environment.jersey().register(new ImportProgressResource(imports));
         LedgerDao ledger = jdbi.onDemand(LedgerDao.class);
         environment.jersey().register(new MovementResource(ledger, reads.onDemand(LedgerDao.class)));
         environment.jersey().register(new TransferResource(catalogIds, publisher, ledger, clock));

@@ -21,7 +21,7 @@ public class WebApplicationErrorMapper implements ExceptionMapper<WebApplication
             404, "Nothing found at this path",
             405, "This method is not allowed on this path",
             406, "Only application/json responses are available",
-            415, "Content-Type must be application/json");
+            415, "Content-Type must be application/json (text/csv for an import)");
 
     @Override
     public Response toResponse(WebApplicationException e) {
@@ -30,7 +30,9 @@ public class WebApplicationErrorMapper implements ExceptionMapper<WebApplication
         if (status >= 500) {
             LOG.error("Server error {}", status, e);
         }
-        Response.ResponseBuilder response = ErrorResponse.builder(status, message(e, original));
+        Response.ResponseBuilder response = original.getEntity() instanceof ErrorResponse body
+                ? ErrorResponse.builder(status, body.message(), body.errors())
+                : ErrorResponse.builder(status, message(e, original));
         original.getStringHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
                 values.forEach(value -> response.header(name, value));

@@ -6,7 +6,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * The {@code requestLimits} block: the largest request body the application port reads (413 beyond it), and how
+ * The {@code requestLimits} block: the largest request body the application port reads (413 beyond it; a CSV import's
+ * apart), and how
  * many connections the service holds open at once. Header and URI sizes are the connectors'
  * {@code maxRequestHeaderSize} (431 and 414 beyond it).
  */
@@ -23,6 +24,11 @@ public class RequestLimits {
     @MinDataSize(1)
     private DataSize maxBodySize = DataSize.mebibytes(1);
 
+    /** The largest CSV import file (the endpoints ending in {@code /import}): 100,000 rows with long reasons fit. */
+    @NotNull
+    @MinDataSize(1)
+    private DataSize maxImportSize = DataSize.mebibytes(64);
+
     public int getMaxConnections() {
         return maxConnections;
     }
@@ -37,5 +43,13 @@ public class RequestLimits {
 
     public void setMaxBodySize(DataSize maxBodySize) {
         this.maxBodySize = maxBodySize;
+    }
+
+    public DataSize getMaxImportSize() {
+        return maxImportSize;
+    }
+
+    public void setMaxImportSize(DataSize maxImportSize) {
+        this.maxImportSize = maxImportSize;
     }
 }

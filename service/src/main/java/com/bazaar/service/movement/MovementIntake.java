@@ -13,9 +13,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 /**
- * Turns an accepted request into its queue message, for the movement, batch and transfer endpoints alike: the
+ * Turns an accepted request into its queue message, for the movement, batch, import and transfer endpoints alike: the
  * acceptance time, the clock rule (naming the field), the 404 for an unknown store or product (the store first), and
  * the id an {@code Idempotency-Key} names. The resources keep the HTTP side: the answer, its shape and its log line.
  */
@@ -39,12 +40,25 @@ final class MovementIntake {
      * Item i of a request with an Idempotency-Key is the movement of key + ":" + i.
      */
     List<MovementMessage> batch(User user, long storeId, String idempotencyKey, NewMovementBatch request) {
+        return items(user, storeId, idempotencyKey, request.movements(), i -> "movements[" + i + "].");
+    }
+
+    /**
+     * The messages of an import file's rows (checked as a whole by {@link MovementImportRows}), in file order: row i
+     * (counted from 0) of a file sent with an Idempotency-Key is the movement of key + ":" + i, as in a batch.
+     */
+    List<MovementMessage> imported(User user, long storeId, String idempotencyKey, List<NewMovement> rows) {
+        return items(user, storeId, idempotencyKey, rows, i -> "row " + i + ": ");
+    }
+
+    private List<MovementMessage> items(User user, long storeId, String idempotencyKey, List<NewMovement> items,
+                                        IntFunction<String> where) {
         catalog.requireStore(storeId);
         Instant now = now();
-        List<MovementMessage> messages = new ArrayList<>();
-        for (int i = 0; i < request.movements().size(); i++) {
+        List<MovementMessage> messages = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
             messages.add(message(user, storeId, idempotencyKey == null ? null : idempotencyKey + ":" + i,
-                    request.movements().get(i), now, "movements[" + i + "]."));
+                    items.get(i), now, where.apply(i)));
         }
         return messages;
     }
@@ -94,5 +108,10 @@ final class MovementIntake {
      */
     static UUID transferId(String user, String idempotencyKey) {
         return UUID.nameUUIDFromBytes(("transfer\u0000" + user + '\u0000' + idempotencyKey).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An import's id: the same key from the same user names the same import, so a repeat upload reports on the first. */
+    static UUID importId(String user, String idempotencyKey) {
+        return UUID.nameUUIDFromBytes(("import\u0000" + user + '\u0000' + idempotencyKey).getBytes(StandardCharsets.UTF_8));
     }
 }

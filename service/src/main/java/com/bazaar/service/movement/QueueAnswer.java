@@ -27,7 +27,7 @@ public final class QueueAnswer {
         });
     }
 
-    private static Response queueUnavailable(Throwable failure) {
+    static Response queueUnavailable(Throwable failure) {
         LOG.warn("Could not enqueue: {}", failure.toString());
         return ErrorResponse.builder(503, "The movement queue is unavailable; nothing was recorded. "
                         + "Retry later, with the same Idempotency-Key")
